@@ -1,0 +1,16 @@
+package dev.hubspoke.components;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Map;
+
+/** Inputs of {@code hubspoke:index:FirewallPolicy}; mirrors its schema.json entry. */
+public record FirewallPolicyArgs(
+        String supernetCidrBlock,
+        List<String> allowedDomains,
+        boolean allowIcmpWithinSupernet,
+        boolean dropSsh,
+        List<String> statefulRules,
+        Output<Map<String, String>> tags) {
+}

@@ -1,0 +1,25 @@
+package dev.hubspoke.components;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Inputs of {@code hubspoke:index:HubAndSpoke}; mirrors its schema.json entry. */
+public record HubAndSpokeArgs(
+        String supernetCidrBlock,
+        String inspectionCidrBlock,
+        List<String> availabilityZones,
+        Optional<Integer> azCount,
+        List<SpokeSpec> spokes,
+        boolean firewall,
+        List<String> allowedDomains,
+        List<String> statefulRules,
+        boolean firewallLogging,
+        boolean flowLogs,
+        int logRetentionDays,
+        NatGatewayMode natGateways,
+        int amazonSideAsn,
+        Output<Map<String, String>> tags) {
+}
