@@ -1,0 +1,105 @@
+package dev.hubspoke.net;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Properties of the planner over random VPC blocks, tier sizes and AZ counts. */
+class SubnetPlannerProperties {
+
+    /** A random VPC block of /16 to /24 with a random network number. */
+    @Provide
+    Arbitrary<Cidr> vpcs() {
+        return Combinators.combine(Arbitraries.integers().between(16, 24), Arbitraries.longs().between(0, 0xFFFF_FFFFL))
+                .as((prefix, address) -> new Cidr(address & (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL, prefix));
+    }
+
+    @Provide
+    Arbitrary<List<TierSpec>> tierLists() {
+        Arbitrary<TierSpec> tier = Combinators.combine(Arbitraries.of(Tier.values()), Arbitraries.integers().between(18, 28))
+                .as(TierSpec::new);
+        return tier.list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    private static Optional<SubnetPlan> tryPlan(Cidr vpc, List<TierSpec> tiers, int azCount) {
+        try {
+            return Optional.of(SubnetPlanner.plan(vpc, tiers, azCount));
+        } catch (PlanningException notFitting) {
+            return Optional.empty();
+        }
+    }
+
+    @Property
+    void noTwoSubnetsOverlapAndAllLieInsideTheVpc(@ForAll("vpcs") Cidr vpc, @ForAll("tierLists") List<TierSpec> tiers,
+                                                   @ForAll @IntRange(min = 1, max = 4) int azCount) {
+        Optional<SubnetPlan> plan = tryPlan(vpc, tiers, azCount);
+        Assume.that(plan.isPresent());
+
+        List<PlannedSubnet> subnets = plan.get().subnets();
+        assertEquals(tiers.size() * azCount, subnets.size());
+        for (int i = 0; i < subnets.size(); i++) {
+            assertTrue(vpc.contains(subnets.get(i).cidr()), subnets.get(i) + " outside " + vpc);
+            for (int j = i + 1; j < subnets.size(); j++) {
+                assertFalse(subnets.get(i).cidr().overlaps(subnets.get(j).cidr()), subnets.get(i) + " overlaps " + subnets.get(j));
+            }
+        }
+    }
+
+    @Property
+    void addingAnAzAtTheEndLeavesEveryExistingCidrUnchanged(@ForAll("vpcs") Cidr vpc,
+                                                            @ForAll("tierLists") List<TierSpec> tiers,
+                                                            @ForAll @IntRange(min = 1, max = 3) int azCount) {
+        Optional<SubnetPlan> before = tryPlan(vpc, tiers, azCount);
+        Assume.that(before.isPresent());
+
+        SubnetPlan after = SubnetPlanner.plan(vpc, tiers, azCount + 1);
+        assertTrue(after.subnets().containsAll(before.get().subnets()));
+        assertEquals(before.get().subnets().size() + tiers.size(), after.subnets().size());
+    }
+
+    @Property
+    void addingATierAtTheEndLeavesEveryExistingCidrUnchanged(@ForAll("vpcs") Cidr vpc,
+                                                             @ForAll("tierLists") List<TierSpec> tiers,
+                                                             @ForAll @IntRange(min = 18, max = 28) int extraPrefix,
+                                                             @ForAll @IntRange(min = 1, max = 4) int azCount) {
+        List<TierSpec> more = new ArrayList<>(tiers);
+        more.add(new TierSpec(Tier.WORKLOAD, extraPrefix));
+        Optional<SubnetPlan> after = tryPlan(vpc, more, azCount);
+        Assume.that(after.isPresent());
+
+        SubnetPlan before = SubnetPlanner.plan(vpc, tiers, azCount);
+        assertEquals(before.subnets(), after.get().subnets().subList(0, before.subnets().size()));
+    }
+
+    @Property
+    void planningIsAPureFunctionOfItsInputs(@ForAll("vpcs") Cidr vpc, @ForAll @IntRange(min = 1, max = 4) int azCount) {
+        Optional<SubnetPlan> first = tryPlan(vpc, List.of(new TierSpec(Tier.WORKLOAD, 26), new TierSpec(Tier.TGW, 28)), azCount);
+        Assume.that(first.isPresent());
+
+        assertEquals(first.get(), Layouts.spoke(vpc, azCount, Optional.of(26), 28));
+    }
+
+    @Property
+    void spokePlansDoNotDependOnOtherSpokes(@ForAll("vpcs") Cidr first, @ForAll("vpcs") Cidr second,
+                                            @ForAll @IntRange(min = 1, max = 4) int azCount) {
+        Assume.that(first.prefixLength() <= 24 && !first.overlaps(second));
+        SubnetPlan alone = Layouts.spoke(first, azCount, Optional.empty(), 28);
+        List<SubnetPlan> withAnother = List.of(first, second).stream()
+                .map(vpc -> Layouts.spoke(vpc, azCount, Optional.empty(), 28)).toList();
+
+        assertEquals(alone, withAnother.get(0));
+    }
+}
