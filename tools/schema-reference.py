@@ -28,10 +28,20 @@ def type_name(spec, types):
     return kind
 
 
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.")
+
+
 def first_sentence(text):
+    """The text up to the first full stop that ends a sentence (not one ending e.g. or i.e.)."""
     text = " ".join(text.split())
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
+    start = 0
+    while True:
+        end = text.find(". ", start)
+        if end < 0:
+            return text
+        if not any(text[: end + 1].endswith(a) for a in ABBREVIATIONS):
+            return text[: end + 1]
+        start = end + 1
 
 
 def table(props, required, types, default_column):
