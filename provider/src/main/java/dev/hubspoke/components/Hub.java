@@ -8,7 +8,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code hubspoke:index:Hub}: the Transit Gateway with default association and propagation off,

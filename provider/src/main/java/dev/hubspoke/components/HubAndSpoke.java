@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -149,7 +150,6 @@ public final class HubAndSpoke extends BaseComponent {
 
         var policy = FirewallPolicy.plan(r, supernetText, args.allowedDomains(), true, true, args.statefulRules());
         var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn());
-        SpokeWorkload.plan(r, Defaults.INSTANCE_TYPE);
         return new Plan(supernet.toString(), inspection.subnets().vpc().toString(), List.copyOf(spokes),
                 policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn());
     }
@@ -161,7 +161,7 @@ public final class HubAndSpoke extends BaseComponent {
         }
         if (RESERVED_SPOKE_NAMES.contains(name)) {
             throw r.fail(at + ".name", name, "is reserved for the hub's own parts",
-                    "choose a name other than " + String.join(", ", new java.util.TreeSet<>(RESERVED_SPOKE_NAMES)));
+                    "choose a name other than " + String.join(", ", new TreeSet<>(RESERVED_SPOKE_NAMES)));
         }
         int same = earlier.indexOf(name);
         if (same >= 0) {

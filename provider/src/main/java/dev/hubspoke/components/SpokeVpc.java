@@ -24,7 +24,6 @@ import dev.hubspoke.net.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -18,7 +18,6 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code hubspoke:index:SpokeWorkload}: a probe instance in a spoke's workload subnet, reachable

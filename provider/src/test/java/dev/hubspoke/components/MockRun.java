@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static com.pulumi.resources.internal.Stack.RootPulumiStackTypeName;
@@ -81,6 +83,7 @@ final class MockRun {
             var result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("project").stackName("test").build())
                     .mocks(aws)
+                    .standardLogger(quietLogger())
                     .monitorDecorator(ignored -> new RecordingMonitor(aws, recorded))
                     .build()
                     .runTest(program);
@@ -88,6 +91,14 @@ final class MockRun {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** The SDK logs a failed program's stack trace; the tests assert on the exceptions instead. */
+    private static Logger quietLogger() {
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.OFF);
+        return logger;
     }
 
     /** Like {@link #of}, and fails the test if the program or a resource failed. */
