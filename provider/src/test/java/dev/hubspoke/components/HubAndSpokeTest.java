@@ -158,6 +158,23 @@ class HubAndSpokeTest {
     }
 
     @Test
+    void listedZonesTheNatModeAndTheLogSwitchesReachEveryChild() {
+        var run = build(new HubAndSpokeArgs("10.0.0.0/8", "10.129.0.0/24", List.of("eu-west-1b", "eu-west-1c",
+                "eu-west-1a"), Optional.empty(), seedSpokes(), true, List.of(".amazon.com"), List.of(), true, true, 90,
+                NatGatewayMode.SINGLE, 64512, null));
+
+        assertEquals("eu-west-1a", run.named("net-inspection-tgw-2").input("availabilityZone"));
+        assertEquals("eu-west-1a", run.named("net-spoke2-tgw-2").input("availabilityZone"));
+        assertEquals("vpce-eu-west-1c", run.named("net-inspection-tgw-default-1").input("vpcEndpointId"));
+        assertEquals(1, run.ofType(NAT).size());
+        // flow logs in the inspection VPC and both spokes; firewall alert and flow logs
+        assertEquals(3, run.ofType(FLOW_LOG).size());
+        assertEquals(5, run.ofType(LOG_GROUP).size());
+        run.ofType(LOG_GROUP).forEach(g -> assertEquals(90, ((Number) g.input("retentionInDays")).intValue()));
+        assertTrue(run.invokes().stream().noneMatch(i -> i.token().contains("getAvailabilityZones")));
+    }
+
+    @Test
     void nullFieldsTakeTheContractDefaults() {
         var run = build(new HubAndSpokeArgs(null, null, null, Optional.empty(), null, true, null, null, false, false,
                 30, null, 64512, null));
