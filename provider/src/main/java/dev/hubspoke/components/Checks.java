@@ -1,0 +1,202 @@
+package dev.hubspoke.components;
+
+import com.pulumi.core.Output;
+import dev.hubspoke.net.Cidr;
+import dev.hubspoke.net.DomainNames;
+import dev.hubspoke.net.SubnetPlanner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Input checks shared by the components. Each returns the checked value or throws the one
+ * user-error type through a {@link Reporter}; none touches Pulumi state, so every check runs
+ * before the component registers itself.
+ */
+final class Checks {
+
+    /** AWS limits on a VPC's primary CIDR block. */
+    static final int VPC_MIN_PREFIX = 16;
+    static final int VPC_MAX_PREFIX = 28;
+
+    /** Private ASNs a Transit Gateway accepts that fit the aws SDK's 32-bit signed integer. */
+    static final int ASN_PRIVATE_MIN = 64512;
+    static final int ASN_PRIVATE_MAX = 65534;
+
+    /** Retention values CloudWatch Logs accepts; 0 keeps logs forever. */
+    static final Set<Integer> LOG_RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    /** Family (letters, digits, hyphens) dot size, e.g. t3.micro, m7g.2xlarge, u-6tb1.metal. */
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*[a-z0-9]\\.[a-z0-9]+");
+
+    private static final Pattern RULE_ACTION = Pattern.compile("(pass|drop|reject|alert)\\s");
+    private static final Pattern SID = Pattern.compile("\\bsid\\s*:\\s*(\\d+)");
+
+    private Checks() {
+    }
+
+    static Cidr cidr(Reporter r, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw r.fail(field, value, "is required", "give an IPv4 CIDR block such as 10.0.0.0/16");
+        }
+        return Cidr.tryParse(value).orElseThrow(() -> r.fail(field, value, cidrProblem(value),
+                "write the network address, a slash and the prefix length, such as 10.0.0.0/16"));
+    }
+
+    /** The planner's own description of a bad CIDR, which {@code Cidr.parse} puts in its exception. */
+    private static String cidrProblem(String value) {
+        try {
+            Cidr.parse(value);
+            return "is not a CIDR block";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A CIDR block AWS accepts as a VPC's primary block: /16 to /28. */
+    static Cidr vpcCidr(Reporter r, String field, String value) {
+        Cidr cidr = cidr(r, field, value);
+        if (cidr.prefixLength() < VPC_MIN_PREFIX || cidr.prefixLength() > VPC_MAX_PREFIX) {
+            throw r.fail(field, value, "has prefix length /" + cidr.prefixLength()
+                            + ", but AWS allows a VPC block from /" + VPC_MIN_PREFIX + " to /" + VPC_MAX_PREFIX,
+                    "use a prefix length from /" + VPC_MIN_PREFIX + " to /" + VPC_MAX_PREFIX);
+        }
+        return cidr;
+    }
+
+    static void inside(Reporter r, String field, Cidr block, Cidr supernet) {
+        if (!supernet.contains(block)) {
+            throw r.fail(field, block, "lies outside the supernet " + supernet + " (" + r.path("supernetCidrBlock") + ")",
+                    "choose a block inside " + supernet + ", or widen supernetCidrBlock");
+        }
+    }
+
+    static <T> T required(Reporter r, String field, T value) {
+        if (value == null) {
+            throw r.fail(field, null, "is required", "pass the " + field + " output of the resource that owns it");
+        }
+        return value;
+    }
+
+    /** {@code required} for an optional input that, when present, must hold an Output. */
+    static <T> Optional<Output<T>> optional(Reporter r, String field, Optional<Output<T>> value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        value.ifPresent(v -> required(r, field, v));
+        return value;
+    }
+
+    /**
+     * The zones a VPC spans. {@code azCount} defaults to the number of zones listed, else
+     * {@value Defaults#AZ_COUNT_WITHOUT_LIST}; it must be 1 to {@link SubnetPlanner#AZ_SLOTS} and at
+     * most the number listed.
+     */
+    static Zones zones(Reporter r, List<String> availabilityZones, Optional<Integer> azCount) {
+        List<String> listed = Defaults.list(availabilityZones);
+        for (int i = 0; i < listed.size(); i++) {
+            String zone = listed.get(i);
+            if (zone == null || zone.isBlank()) {
+                throw r.fail("availabilityZones[" + i + "]", zone, "is empty",
+                        "write an availability zone name such as us-east-1a, or leave availabilityZones out");
+            }
+            int first = listed.indexOf(zone);
+            if (first < i) {
+                throw r.fail("availabilityZones[" + i + "]", zone,
+                        "repeats " + r.path("availabilityZones[" + first + "]"),
+                        "list each availability zone once");
+            }
+        }
+        Optional<Integer> asked = azCount == null ? Optional.empty() : azCount;
+        int count = asked.orElse(listed.isEmpty() ? Defaults.AZ_COUNT_WITHOUT_LIST : listed.size());
+        int max = SubnetPlanner.AZ_SLOTS;
+        if (asked.isPresent() && count < 1) {
+            throw r.fail("azCount", count, "must be at least 1", "use from 1 to " + max + " availability zones");
+        }
+        if (count > max) {
+            if (asked.isPresent()) {
+                throw r.fail("azCount", count, "is above " + max + ", the most AZs the subnet plan reserves room for",
+                        "use from 1 to " + max + " availability zones");
+            }
+            throw r.fail("availabilityZones", listed, "lists " + count + " zones, but at most " + max + " can be used",
+                    "list at most " + max + " zones, or set azCount to pick the first ones");
+        }
+        if (!listed.isEmpty() && count > listed.size()) {
+            throw r.fail("azCount", count, "asks for " + count + " zones but " + r.path("availabilityZones")
+                            + " lists only " + listed.size(),
+                    "list at least " + count + " zones, lower azCount, or leave availabilityZones out to look them up");
+        }
+        return new Zones(listed.isEmpty() ? List.of() : listed.subList(0, count), count);
+    }
+
+    static int logRetentionDays(Reporter r, int days) {
+        if (!LOG_RETENTION_DAYS.contains(days)) {
+            throw r.fail("logRetentionDays", days, "is not a retention CloudWatch Logs accepts",
+                    "use one of " + new TreeSet<>(LOG_RETENTION_DAYS) + " (0 keeps logs forever)");
+        }
+        return days;
+    }
+
+    static int amazonSideAsn(Reporter r, int asn) {
+        if (asn < ASN_PRIVATE_MIN || asn > ASN_PRIVATE_MAX) {
+            throw r.fail("amazonSideAsn", asn, "is not a private ASN",
+                    "use a private ASN from " + ASN_PRIVATE_MIN + " to " + ASN_PRIVATE_MAX
+                            + " (AWS also accepts 4200000000 to 4294967294, but the aws SDK passes"
+                            + " amazonSideAsn as a 32-bit signed integer, which cannot hold them)");
+        }
+        return asn;
+    }
+
+    static String instanceType(Reporter r, String instanceType) {
+        if (instanceType == null || !INSTANCE_TYPE.matcher(instanceType).matches()) {
+            throw r.fail("instanceType", instanceType, "is not an EC2 instance type name",
+                    "write family.size in lower case, such as t3.micro or m7i.large");
+        }
+        return instanceType;
+    }
+
+    static List<String> allowedDomains(Reporter r, List<String> domains) {
+        for (int i = 0; i < domains.size(); i++) {
+            String domain = domains.get(i);
+            int index = i;
+            DomainNames.problem(domain).ifPresent(problem -> {
+                throw r.fail("allowedDomains[" + index + "]", domain, problem,
+                        "write a domain such as www.example.com, or .example.com for example.com and all its subdomains");
+            });
+        }
+        return List.copyOf(domains);
+    }
+
+    /**
+     * Suricata rule lines: each starts with an action and carries a sid of its own, as Network
+     * Firewall requires of the rules of one group.
+     */
+    static List<String> statefulRules(Reporter r, List<String> rules) {
+        var checked = new ArrayList<String>();
+        var sids = new ArrayList<String>();
+        for (int i = 0; i < rules.size(); i++) {
+            String rule = rules.get(i) == null ? "" : rules.get(i).strip();
+            Matcher sid = SID.matcher(rule);
+            if (!RULE_ACTION.matcher(rule).lookingAt() || !sid.find()) {
+                throw r.fail("statefulRules[" + i + "]", rules.get(i),
+                        "is not a Suricata rule with an action and a sid",
+                        "write one rule an entry, like: drop tcp $HOME_NET any -> any 23 (msg:\"no telnet\"; sid:2000001; rev:1;)");
+            }
+            int same = sids.indexOf(sid.group(1));
+            if (same >= 0) {
+                throw r.fail("statefulRules[" + i + "]", rules.get(i),
+                        "reuses sid " + sid.group(1) + " of " + r.path("statefulRules[" + same + "]"),
+                        "give every rule its own sid");
+            }
+            sids.add(sid.group(1));
+            checked.add(rule);
+        }
+        return checked;
+    }
+}

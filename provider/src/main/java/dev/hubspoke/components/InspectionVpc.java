@@ -1,0 +1,243 @@
+package dev.hubspoke.components;
+
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2transitgateway.Route;
+import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
+import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
+import com.pulumi.aws.networkfirewall.Firewall;
+import com.pulumi.aws.networkfirewall.FirewallArgs;
+import com.pulumi.aws.networkfirewall.LoggingConfiguration;
+import com.pulumi.aws.networkfirewall.LoggingConfigurationArgs;
+import com.pulumi.aws.networkfirewall.inputs.FirewallSubnetMappingArgs;
+import com.pulumi.aws.networkfirewall.inputs.LoggingConfigurationLoggingConfigurationArgs;
+import com.pulumi.aws.networkfirewall.inputs.LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.hubspoke.components.VpcParts.TierSubnet;
+import dev.hubspoke.net.Cidr;
+import dev.hubspoke.net.Layouts;
+import dev.hubspoke.net.PlanningException;
+import dev.hubspoke.net.SubnetPlan;
+import dev.hubspoke.net.Tier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code hubspoke:index:InspectionVpc}: the hub's VPC for centralized egress and inspection. Per
+ * AZ it has a public, a firewall and a tgw subnet, each with its own route table:
+ * <pre>
+ *   tgw-a:      0.0.0.0/0 -> firewall endpoint of AZ a (no firewall: NAT of AZ a)
+ *   firewall-a: 0.0.0.0/0 -> NAT of AZ a (or the single NAT); supernet -> TGW
+ *   public-a:   0.0.0.0/0 -> IGW; supernet -> firewall endpoint of AZ a (no firewall: TGW)
+ * </pre>
+ * The routes keep their resource names whether or not there is a firewall, so turning it on or
+ * off updates their targets in place in one {@code pulumi up}. The TGW attachment runs in
+ * appliance mode so both directions of a flow cross the same AZ's firewall endpoint.
+ */
+public final class InspectionVpc extends BaseComponent {
+
+    public static final String TYPE = "hubspoke:index:InspectionVpc";
+
+    static final String ANYWHERE = "0.0.0.0/0";
+
+    /** The checked inputs: everything the constructor needs, known before anything is registered. */
+    record Plan(SubnetPlan subnets, Cidr supernet, Zones zones, int logRetentionDays) {
+    }
+
+    private final Output<String> vpcId;
+    private final Output<List<String>> natPublicIps;
+    private final Optional<Output<String>> firewallArn;
+
+    /**
+     * @param name    the component's resource name; children are named {@code <name>-vpc},
+     *                {@code <name>-tgw-rt-0}, {@code <name>-nat-1}, ...
+     * @param args    the inputs, as in schema.json
+     * @param options resource options; children inherit its providers through {@code parent}
+     * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
+     */
+    public InspectionVpc(String name, InspectionVpcArgs args, ComponentResourceOptions options) {
+        this(name, checked(Reporter.of("InspectionVpc", name), args), args, options);
+    }
+
+    private InspectionVpc(String name, Plan plan, InspectionVpcArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var scope = scope(name, args.tags());
+        Output<List<String>> zones = plan.zones().names(this);
+        String supernet = plan.supernet().toString();
+
+        var vpc = VpcParts.vpc(scope, plan.subnets().vpc());
+        String igwName = scope.name("igw");
+        var igw = new InternetGateway(igwName, InternetGatewayArgs.builder()
+                .vpcId(vpc.id())
+                .tags(scope.tags(igwName))
+                .build(), scope.options());
+        var publics = VpcParts.tier(scope, vpc, plan.subnets(), Tier.PUBLIC, zones);
+        var firewalls = VpcParts.tier(scope, vpc, plan.subnets(), Tier.FIREWALL, zones);
+        var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zones);
+
+        int natCount = Defaults.or(args.natGateways(), Defaults.NAT_GATEWAYS) == NatGatewayMode.SINGLE ? 1 : publics.size();
+        var eips = new ArrayList<Eip>();
+        var nats = new ArrayList<NatGateway>();
+        for (int a = 0; a < natCount; a++) {
+            String eipName = scope.name("nat-eip", a);
+            var eip = new Eip(eipName, EipArgs.builder()
+                    .domain("vpc")
+                    .tags(scope.tags(eipName))
+                    .build(), scope.options());
+            String natName = scope.name("nat", a);
+            // A NAT gateway only works once the VPC has its internet gateway.
+            nats.add(new NatGateway(natName, NatGatewayArgs.builder()
+                    .allocationId(eip.id())
+                    .subnetId(publics.get(a).subnet().id())
+                    .tags(scope.tags(natName))
+                    .build(), scope.dependingOn(igw)));
+            eips.add(eip);
+        }
+
+        var attachment = VpcParts.attachment(scope, vpc, args.transitGatewayId(), tgws, true);
+        new RouteTableAssociation(scope.name("tgw-association"), RouteTableAssociationArgs.builder()
+                .transitGatewayAttachmentId(attachment.id())
+                .transitGatewayRouteTableId(args.inspectionRouteTableId())
+                .build(), scope.options());
+        new Route(scope.name("spoke-default-route"), com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
+                .destinationCidrBlock(ANYWHERE)
+                .transitGatewayRouteTableId(args.spokeRouteTableId())
+                .transitGatewayAttachmentId(attachment.id())
+                .build(), scope.options());
+
+        Optional<Firewall> firewall = args.firewallPolicyArn() == null ? Optional.empty()
+                : args.firewallPolicyArn().map(policyArn -> firewall(scope, vpc.id(), policyArn, firewalls));
+
+        for (int a = 0; a < publics.size(); a++) {
+            int az = a;
+            NatGateway nat = nats.get(Math.min(a, natCount - 1));
+            Optional<Output<String>> endpoint = firewall.map(fw -> Output.tuple(fw.firewallStatuses(), zones)
+                    .applyValue(t -> FirewallEndpoints.in(t.t1, t.t2.get(az))));
+            UnaryOperator<RouteArgs.Builder> toTgw = r -> r.transitGatewayId(args.transitGatewayId());
+
+            VpcParts.route(scope, scope.name("public-default", a), publics.get(a).routeTable(), ANYWHERE,
+                    r -> r.gatewayId(igw.id()), scope.options());
+            VpcParts.route(scope, scope.name("public-supernet", a), publics.get(a).routeTable(), supernet,
+                    endpoint.<UnaryOperator<RouteArgs.Builder>>map(e -> r -> r.vpcEndpointId(e)).orElse(toTgw),
+                    scope.dependingOn(attachment));
+            VpcParts.route(scope, scope.name("firewall-default", a), firewalls.get(a).routeTable(), ANYWHERE,
+                    r -> r.natGatewayId(nat.id()), scope.options());
+            VpcParts.route(scope, scope.name("firewall-supernet", a), firewalls.get(a).routeTable(), supernet,
+                    toTgw, scope.dependingOn(attachment));
+            VpcParts.route(scope, scope.name("tgw-default", a), tgws.get(a).routeTable(), ANYWHERE,
+                    endpoint.<UnaryOperator<RouteArgs.Builder>>map(e -> r -> r.vpcEndpointId(e))
+                            .orElse(r -> r.natGatewayId(nat.id())),
+                    scope.options());
+        }
+
+        if (args.firewallLogging()) {
+            firewall.ifPresent(fw -> firewallLogging(scope, fw, plan.logRetentionDays()));
+        }
+        if (args.flowLogs()) {
+            VpcParts.flowLogs(scope, vpc, plan.logRetentionDays());
+        }
+
+        this.vpcId = vpc.id();
+        this.natPublicIps = Output.all(eips.stream().map(Eip::publicIp).toList());
+        this.firewallArn = firewall.map(Firewall::arn);
+        var out = new LinkedHashMap<String, Output<?>>();
+        out.put("vpcId", vpc.id());
+        out.put("availabilityZones", zones);
+        out.put("publicSubnetIds", VpcParts.subnetIds(publics));
+        out.put("firewallSubnetIds", VpcParts.subnetIds(firewalls));
+        out.put("tgwSubnetIds", VpcParts.subnetIds(tgws));
+        out.put("publicRouteTableIds", VpcParts.routeTableIds(publics));
+        out.put("firewallRouteTableIds", VpcParts.routeTableIds(firewalls));
+        out.put("tgwRouteTableIds", VpcParts.routeTableIds(tgws));
+        out.put("internetGatewayId", igw.id());
+        out.put("natGatewayIds", VpcParts.ids(nats));
+        out.put("natPublicIps", natPublicIps);
+        out.put("transitGatewayAttachmentId", attachment.id());
+        firewallArn.ifPresent(arn -> out.put("firewallArn", arn));
+        publish(out);
+    }
+
+    /** {@link #plan} plus the ids only a standalone InspectionVpc is given by its user. */
+    private static Plan checked(Reporter r, InspectionVpcArgs args) {
+        var plan = plan(r, args.cidrBlock(), args.supernetCidrBlock(), args.availabilityZones(), args.azCount(),
+                args.logRetentionDays());
+        Checks.required(r, "transitGatewayId", args.transitGatewayId());
+        Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
+        Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
+        Checks.optional(r, "firewallPolicyArn", args.firewallPolicyArn());
+        return plan;
+    }
+
+    static Plan plan(Reporter r, String cidrBlock, String supernetCidrBlock, List<String> availabilityZones,
+                     Optional<Integer> azCount, int logRetentionDays) {
+        Cidr supernet = Checks.cidr(r, "supernetCidrBlock", Defaults.or(supernetCidrBlock, Defaults.SUPERNET_CIDR_BLOCK));
+        Cidr vpc = Checks.vpcCidr(r, "cidrBlock", cidrBlock);
+        Checks.inside(r, "cidrBlock", vpc, supernet);
+        Zones zones = Checks.zones(r, availabilityZones, azCount);
+        SubnetPlan subnets;
+        try {
+            subnets = Layouts.inspection(vpc, zones.count());
+        } catch (PlanningException e) {
+            // The tiers' sizes are fixed, so the only fix is a larger block.
+            throw r.fail("cidrBlock", cidrBlock, e.getMessage(),
+                    "use a /24 or larger block: the public, firewall and tgw tiers each reserve "
+                            + "4 subnets of /" + Layouts.SMALL_SUBNET_PREFIX);
+        }
+        return new Plan(subnets, supernet, zones, Checks.logRetentionDays(r, logRetentionDays));
+    }
+
+    private static Firewall firewall(Scope scope, Output<String> vpcId, Output<String> policyArn,
+                                     List<TierSubnet> subnets) {
+        String name = scope.name("firewall");
+        return new Firewall(name, FirewallArgs.builder()
+                .vpcId(vpcId)
+                .firewallPolicyArn(policyArn)
+                .subnetMappings(subnets.stream()
+                        .map(s -> FirewallSubnetMappingArgs.builder().subnetId(s.subnet().id()).build())
+                        .toList())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    /** Alert and flow logs of the firewall, each to its own CloudWatch log group. */
+    private static void firewallLogging(Scope scope, Firewall firewall, int retentionDays) {
+        var configs = new ArrayList<LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs>();
+        for (String logType : List.of("ALERT", "FLOW")) {
+            var group = VpcParts.logGroup(scope, "firewall-" + logType.toLowerCase() + "-logs", retentionDays);
+            configs.add(LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs.builder()
+                    .logType(logType)
+                    .logDestinationType("CloudWatchLogs")
+                    .logDestination(group.name().applyValue(groupName -> Map.of("logGroup", groupName)))
+                    .build());
+        }
+        new LoggingConfiguration(scope.name("firewall-logging"), LoggingConfigurationArgs.builder()
+                .firewallArn(firewall.arn())
+                .loggingConfiguration(LoggingConfigurationLoggingConfigurationArgs.builder()
+                        .logDestinationConfigs(configs)
+                        .build())
+                .build(), scope.options());
+    }
+
+    Output<String> vpcId() {
+        return vpcId;
+    }
+
+    Output<List<String>> natPublicIps() {
+        return natPublicIps;
+    }
+
+    Optional<Output<String>> firewallArn() {
+        return firewallArn;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.hubspoke.components;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2transitgateway.VpcAttachment;
+import com.pulumi.aws.ec2transitgateway.VpcAttachmentArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.hubspoke.net.Cidr;
+import dev.hubspoke.net.SubnetPlan;
+import dev.hubspoke.net.Tier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The parts InspectionVpc and SpokeVpc share: VPC, subnet tiers, TGW attachment, flow logs. */
+final class VpcParts {
+
+    /** One subnet of a tier with its own route table, so every AZ can route on its own. */
+    record TierSubnet(Subnet subnet, RouteTable routeTable) {
+    }
+
+    private VpcParts() {
+    }
+
+    static Vpc vpc(Scope scope, Cidr cidr) {
+        String name = scope.name("vpc");
+        return new Vpc(name, VpcArgs.builder()
+                .cidrBlock(cidr.toString())
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true)
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    /**
+     * Per AZ of the plan: the tier's subnet ({@code <name>-<tier>-<a>}), route table
+     * ({@code <name>-<tier>-rt-<a>}) and their association ({@code <name>-<tier>-rta-<a>}).
+     */
+    static List<TierSubnet> tier(Scope scope, Vpc vpc, SubnetPlan plan, Tier tier, Output<List<String>> zones) {
+        var subnets = new ArrayList<TierSubnet>();
+        for (var planned : plan.subnets(tier)) {
+            int az = planned.azIndex();
+            String label = tier.label();
+            String subnetName = scope.name(label, az);
+            var subnet = new Subnet(subnetName, SubnetArgs.builder()
+                    .vpcId(vpc.id())
+                    .cidrBlock(planned.cidr().toString())
+                    .availabilityZone(zones.applyValue(names -> names.get(az)))
+                    .mapPublicIpOnLaunch(false)
+                    .tags(scope.tags(subnetName))
+                    .build(), scope.options());
+            String tableName = scope.name(label + "-rt", az);
+            var table = new RouteTable(tableName, RouteTableArgs.builder()
+                    .vpcId(vpc.id())
+                    .tags(scope.tags(tableName))
+                    .build(), scope.options());
+            new RouteTableAssociation(scope.name(label + "-rta", az), RouteTableAssociationArgs.builder()
+                    .subnetId(subnet.id())
+                    .routeTableId(table.id())
+                    .build(), scope.options());
+            subnets.add(new TierSubnet(subnet, table));
+        }
+        return subnets;
+    }
+
+    /**
+     * The VPC's Transit Gateway attachment on its tgw subnets. Default association and propagation
+     * are off: the components associate and propagate explicitly, into the right route tables.
+     */
+    static VpcAttachment attachment(Scope scope, Vpc vpc, Output<String> transitGatewayId,
+                                    List<TierSubnet> tgwSubnets, boolean applianceMode) {
+        String name = scope.name("tgw-attachment");
+        var args = VpcAttachmentArgs.builder()
+                .transitGatewayId(transitGatewayId)
+                .vpcId(vpc.id())
+                .subnetIds(ids(tgwSubnets.stream().map(TierSubnet::subnet).toList()))
+                .transitGatewayDefaultRouteTableAssociation(false)
+                .transitGatewayDefaultRouteTablePropagation(false)
+                .dnsSupport("enable")
+                .tags(scope.tags(name));
+        if (applianceMode) {
+            args.applianceModeSupport("enable");
+        }
+        return new VpcAttachment(name, args.build(), scope.options());
+    }
+
+    /**
+     * VPC flow logs to a CloudWatch log group, through a role that may write to that group only.
+     */
+    static FlowLog flowLogs(Scope scope, Vpc vpc, int retentionDays) {
+        var group = logGroup(scope, "flow-logs", retentionDays);
+        var role = serviceRole(scope, "flow-logs-role", "vpc-flow-logs.amazonaws.com");
+        new RolePolicy(scope.name("flow-logs-policy"), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(group.arn().applyValue(arn -> Json.allow(
+                        List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                        List.of(arn, arn + ":*"))))
+                .build(), scope.options());
+        String name = scope.name("flow-log");
+        return new FlowLog(name, FlowLogArgs.builder()
+                .vpcId(vpc.id())
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(group.arn())
+                .iamRoleArn(role.arn())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    /** An IAM role only {@code service} may assume; its permissions are attached by the caller. */
+    static Role serviceRole(Scope scope, String role, String service) {
+        String name = scope.name(role);
+        return new Role(name, RoleArgs.builder()
+                .assumeRolePolicy(Json.assumeRoleBy(service))
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    static LogGroup logGroup(Scope scope, String role, int retentionDays) {
+        String name = scope.name(role);
+        return new LogGroup(name, LogGroupArgs.builder()
+                .retentionInDays(retentionDays)
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    /** A route in {@code table}; {@code target} sets where it goes (gateway, NAT, endpoint or TGW). */
+    static Route route(Scope scope, String name, RouteTable table, String destination,
+                       UnaryOperator<RouteArgs.Builder> target, CustomResourceOptions options) {
+        return new Route(name, target.apply(RouteArgs.builder()
+                .routeTableId(table.id())
+                .destinationCidrBlock(destination)).build(), options);
+    }
+
+    /** The ids of {@code resources}, in their order. */
+    static Output<List<String>> ids(List<? extends CustomResource> resources) {
+        return Output.all(resources.stream().map(CustomResource::id).toList());
+    }
+
+    static Output<List<String>> routeTableIds(List<TierSubnet> subnets) {
+        return ids(subnets.stream().map(TierSubnet::routeTable).toList());
+    }
+
+    static Output<List<String>> subnetIds(List<TierSubnet> subnets) {
+        return ids(subnets.stream().map(TierSubnet::subnet).toList());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hubspoke.components;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Plays AWS for component tests: AWS-shaped ids derived from the resource name (so two runs give
+ * the same ids and a test can compute them), the outputs the components read (arns, public and
+ * private IPs, a Network Firewall's per-AZ endpoints) and the invokes they make.
+ */
+final class MockAws implements Mocks {
+
+    static final String REGION = "us-east-1";
+    static final List<String> REGION_ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
+    static final String AL2023_AMI = "ami-0a1b2c3d4e5f60718";
+
+    private static final Map<String, String> ID_PREFIX = Map.ofEntries(
+            Map.entry("aws:ec2/vpc:Vpc", "vpc"),
+            Map.entry("aws:ec2/subnet:Subnet", "subnet"),
+            Map.entry("aws:ec2/routeTable:RouteTable", "rtb"),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc"),
+            Map.entry("aws:ec2/route:Route", "r-rtb"),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", "igw"),
+            Map.entry("aws:ec2/eip:Eip", "eipalloc"),
+            Map.entry("aws:ec2/natGateway:NatGateway", "nat"),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg"),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce"),
+            Map.entry("aws:ec2/instance:Instance", "i"),
+            Map.entry("aws:ec2/flowLog:FlowLog", "fl"),
+            Map.entry("aws:ec2transitgateway/transitGateway:TransitGateway", "tgw"),
+            Map.entry("aws:ec2transitgateway/routeTable:RouteTable", "tgw-rtb"),
+            Map.entry("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "tgw-attach"));
+
+    /** Inputs each resource was registered with, by {@code type::name}. */
+    private final Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
+    /** The availability zone of each subnet created, by subnet id: what a firewall reports back. */
+    private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
+    private final List<Invoke> invokes = new CopyOnWriteArrayList<>();
+
+    record Invoke(String token, Map<String, Object> args) {
+    }
+
+    /** The id this mock gives the resource {@code name} of {@code type}; Network Firewall's are arns. */
+    static String idOf(String type, String name) {
+        return type.startsWith("aws:networkfirewall/") ? arnOf(type, name) : shortId(type, name);
+    }
+
+    /** The arn this mock gives the resource {@code name} of {@code type}. */
+    static String arnOf(String type, String name) {
+        return "arn:aws:" + type.split("[:/]")[1] + ":" + REGION + ":123456789012:" + name + "/" + shortId(type, name);
+    }
+
+    private static String shortId(String type, String name) {
+        return ID_PREFIX.getOrDefault(type, "id") + "-" + hash(name);
+    }
+
+    /** The id of a Network Firewall endpoint in {@code zone}, as this mock reports it. */
+    static String endpointIn(String zone) {
+        return "vpce-" + zone;
+    }
+
+    Map<String, Object> inputsOf(String type, String name) {
+        return inputs.getOrDefault(type + "::" + name, Map.of());
+    }
+
+    List<Invoke> invokes() {
+        return List.copyOf(invokes);
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> given = args.inputs == null ? Map.of() : args.inputs;
+        inputs.put(args.type + "::" + args.name, given);
+        if (args.type.startsWith("hubspoke:")) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        }
+        String id = idOf(args.type, args.name);
+        var state = new LinkedHashMap<String, Object>(given);
+        state.put("arn", arnOf(args.type, args.name));
+        state.putIfAbsent("name", args.name);
+        switch (args.type) {
+            case "aws:ec2/subnet:Subnet" -> subnetZones.put(id, String.valueOf(given.get("availabilityZone")));
+            case "aws:ec2/eip:Eip" -> state.put("publicIp", "203.0.113." + (Math.abs(args.name.hashCode()) % 250 + 1));
+            case "aws:ec2/instance:Instance" -> state.put("privateIp", "10.99.0." + (Math.abs(args.name.hashCode()) % 250 + 1));
+            case "aws:networkfirewall/firewall:Firewall" -> state.put("firewallStatuses", firewallStatuses(given));
+            default -> { }
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** One sync state per subnet mapping, carrying that subnet's AZ and the endpoint {@code vpce-<az>}. */
+    private List<Object> firewallStatuses(Map<String, Object> given) {
+        var syncStates = new ArrayList<Object>();
+        for (Object mapping : (List<?>) given.getOrDefault("subnetMappings", List.of())) {
+            String subnetId = String.valueOf(((Map<?, ?>) mapping).get("subnetId"));
+            String zone = subnetZones.get(subnetId);
+            syncStates.add(Map.of(
+                    "availabilityZone", zone,
+                    "attachments", List.of(Map.of("subnetId", subnetId, "endpointId", endpointIn(zone)))));
+        }
+        return List.of(Map.of("syncStates", syncStates));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> given = args.args == null ? Map.of() : new HashMap<>(args.args);
+        invokes.add(new Invoke(args.token, given));
+        Map<String, Object> result = switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
+                    "id", REGION,
+                    "names", REGION_ZONES,
+                    "zoneIds", List.of("use1-az1", "use1-az2", "use1-az4", "use1-az6"),
+                    "groupNames", List.of(REGION),
+                    "excludeNames", List.of(),
+                    "excludeZoneIds", List.of(),
+                    "filters", List.of(),
+                    "state", "available");
+            case "aws:index/getRegion:getRegion" -> Map.of(
+                    "id", REGION,
+                    "name", REGION,
+                    "description", "US East (N. Virginia)",
+                    "endpoint", "ec2." + REGION + ".amazonaws.com");
+            case "aws:ssm/getParameter:getParameter" -> Map.of(
+                    "id", String.valueOf(given.get("name")),
+                    "arn", "arn:aws:ssm:" + REGION + "::parameter" + given.get("name"),
+                    "name", String.valueOf(given.get("name")),
+                    "type", "String",
+                    "value", AL2023_AMI,
+                    "insecureValue", AL2023_AMI,
+                    "version", 1);
+            default -> throw new IllegalArgumentException("MockAws does not answer the invoke " + args.token);
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 17);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
