@@ -4,8 +4,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.hubspoke.net.Cidr;
 import dev.hubspoke.net.Overlaps;
+import dev.hubspoke.net.SubnetPlan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,17 @@ public final class HubAndSpoke extends BaseComponent {
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(String supernet, String inspectionCidr, List<SpokeSpec> spokes, List<String> allowedDomains,
-                List<String> statefulRules, int amazonSideAsn) {
+                List<String> statefulRules, int amazonSideAsn, Map<String, SubnetPlan> addressPlan) {
+    }
+
+    /**
+     * The subnets of every VPC this component would build, keyed {@code inspection} then each
+     * spoke's name, after the same checks the constructor runs. Registers nothing.
+     *
+     * @throws dev.hubspoke.net.InvalidNetworkException for a bad input
+     */
+    public static Map<String, SubnetPlan> addressPlan(String name, HubAndSpokeArgs args) {
+        return plan(Reporter.of("HubAndSpoke", name), args).addressPlan();
     }
 
     /**
@@ -124,6 +136,8 @@ public final class HubAndSpoke extends BaseComponent {
                 inspectionText, supernetText, args.availabilityZones(), args.azCount(), args.logRetentionDays());
 
         List<SpokeSpec> spokes = Defaults.or(args.spokes(), Defaults.SPOKES);
+        var addressPlan = new LinkedHashMap<String, SubnetPlan>();
+        addressPlan.put("inspection", inspection.subnets());
         var blocks = new ArrayList<Cidr>(List.of(inspection.subnets().vpc()));
         var names = new ArrayList<String>();
         for (int i = 0; i < spokes.size(); i++) {
@@ -143,15 +157,16 @@ public final class HubAndSpoke extends BaseComponent {
                 throw sr.fail("cidrBlock", cidr, "overlaps " + describe(pair.earlier(), blocks, spokes),
                         "give every VPC of the network its own block inside " + supernet);
             });
-            SpokeVpc.plan(sr, spoke.cidrBlock(), args.availabilityZones(), args.azCount(),
+            var spokePlan = SpokeVpc.plan(sr, spoke.cidrBlock(), args.availabilityZones(), args.azCount(),
                     spoke.workloadSubnetPrefixLength(), Defaults.TGW_SUBNET_PREFIX_LENGTH, args.logRetentionDays());
+            addressPlan.put(spoke.name(), spokePlan.subnets());
             names.add(spoke.name());
         }
 
         var policy = FirewallPolicy.plan(r, supernetText, args.allowedDomains(), true, true, args.statefulRules());
         var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn());
         return new Plan(supernet.toString(), inspection.subnets().vpc().toString(), List.copyOf(spokes),
-                policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn());
+                policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn(), Collections.unmodifiableMap(addressPlan));
     }
 
     private static void spokeName(Reporter r, String at, String name, List<String> earlier) {

@@ -1,5 +1,7 @@
 package dev.hubspoke.components;
 
+import dev.hubspoke.plan.StandInAws;
+
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import org.junit.jupiter.api.Test;
@@ -92,8 +94,8 @@ class InspectionVpcTest {
         String igw = run.named("net-igw").id();
 
         for (int a = 0; a < 3; a++) {
-            String zone = MockAws.REGION_ZONES.get(a);
-            String endpoint = MockAws.endpointIn(zone);
+            String zone = StandInAws.REGION_ZONES.get(a);
+            String endpoint = StandInAws.endpointIn(zone);
             assertRoute(run, "net-tgw-default-" + a, "net-tgw-rt-" + a, ANYWHERE, "vpcEndpointId", endpoint);
             assertRoute(run, "net-firewall-default-" + a, "net-firewall-rt-" + a, ANYWHERE,
                     "natGatewayId", run.named("net-nat-" + a).id());
@@ -279,7 +281,7 @@ class InspectionVpcTest {
         counts.putAll(Map.of(LOG_GROUP, 1L, ROLE, 1L, ROLE_POLICY, 1L, FLOW_LOG, 1L));
         assertEquals(counts, run.countsByType());
         var flowLog = run.named("net-flow-log");
-        String groupArn = MockAws.arnOf(LOG_GROUP, "net-flow-logs");
+        String groupArn = StandInAws.arnOf(LOG_GROUP, "net-flow-logs");
         assertEquals(run.named("net-vpc").id(), flowLog.input("vpcId"));
         assertEquals("ALL", flowLog.input("trafficType"));
         assertEquals(groupArn, flowLog.input("logDestination"));

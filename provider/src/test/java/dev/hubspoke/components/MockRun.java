@@ -1,5 +1,7 @@
 package dev.hubspoke.components;
 
+import dev.hubspoke.plan.StandInAws;
+
 import com.google.protobuf.Value;
 import com.pulumi.Context;
 import com.pulumi.Log;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 import static com.pulumi.resources.internal.Stack.RootPulumiStackTypeName;
 
 /**
- * One program run under {@link MockAws}, with every registration as the engine would have received
+ * One program run under {@link StandInAws}, with every registration as the engine would have received
  * it: type, name, parent, dependencies, which inputs were secret, and the inputs themselves.
  *
  * <p>The registrations are recorded by a {@link MockMonitor} subclass, because only the raw
@@ -47,7 +49,7 @@ final class MockRun {
         }
 
         String id() {
-            return MockAws.idOf(type, name);
+            return StandInAws.idOf(type, name);
         }
 
         Object input(String key) {
@@ -65,11 +67,11 @@ final class MockRun {
         }
     }
 
-    private final MockAws aws;
+    private final StandInAws aws;
     private final List<Registration> registrations;
     private final TestResult result;
 
-    private MockRun(MockAws aws, List<Registration> registrations, TestResult result) {
+    private MockRun(StandInAws aws, List<Registration> registrations, TestResult result) {
         this.aws = aws;
         this.registrations = registrations;
         this.result = result;
@@ -77,7 +79,7 @@ final class MockRun {
 
     /** Runs {@code program} to completion and cleans up the SDK's per-thread deployment. */
     static MockRun of(Consumer<Context> program) {
-        var aws = new MockAws();
+        var aws = new StandInAws();
         var recorded = new CopyOnWriteArrayList<Registration>();
         try {
             var result = PulumiTestInternal.builder()
@@ -153,7 +155,7 @@ final class MockRun {
         return result.exceptions();
     }
 
-    List<MockAws.Invoke> invokes() {
+    List<StandInAws.Invoke> invokes() {
         return aws.invokes();
     }
 
@@ -167,7 +169,7 @@ final class MockRun {
 
         private final List<Registration> recorded;
 
-        RecordingMonitor(MockAws aws, List<Registration> recorded) {
+        RecordingMonitor(StandInAws aws, List<Registration> recorded) {
             super(aws, new Log(EngineLogger.ignore()));
             this.recorded = recorded;
         }

@@ -1,5 +1,7 @@
 package dev.hubspoke.components;
 
+import dev.hubspoke.plan.StandInAws;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import org.junit.jupiter.api.Test;
@@ -74,8 +76,8 @@ class SpokeWorkloadTest {
     void withoutAnAmiTheLatestAmazonLinux2023FromThePublicParameterIsUsed() {
         var run = build(Optional.empty());
 
-        assertEquals(MockAws.AL2023_AMI, run.named("probe-instance").input("ami"));
-        assertEquals(List.of(new MockAws.Invoke("aws:ssm/getParameter:getParameter",
+        assertEquals(StandInAws.AL2023_AMI, run.named("probe-instance").input("ami"));
+        assertEquals(List.of(new StandInAws.Invoke("aws:ssm/getParameter:getParameter",
                 Map.of("name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"))), run.invokes());
     }
 

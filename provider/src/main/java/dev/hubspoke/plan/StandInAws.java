@@ -1,4 +1,4 @@
-package dev.hubspoke.components;
+package dev.hubspoke.plan;
 
 import com.pulumi.test.Mocks;
 
@@ -17,15 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Plays AWS for component tests: AWS-shaped ids derived from the resource name (so two runs give
- * the same ids and a test can compute them), the outputs the components read (arns, public and
- * private IPs, a Network Firewall's per-AZ endpoints) and the invokes they make.
+ * A stand-in for AWS, NOT AWS: it plays the cloud for the {@code plan} command and the component
+ * tests, in process, through the Pulumi SDK's mock engine. AWS-shaped ids derived from the resource
+ * name (so two runs give the same ids and a test can compute them), the outputs the components
+ * read (arns, public and private IPs, a Network Firewall's per-AZ endpoints) and the invokes they
+ * make. It never makes a network call.
  */
-final class MockAws implements Mocks {
+public final class StandInAws implements Mocks {
 
-    static final String REGION = "us-east-1";
-    static final List<String> REGION_ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
-    static final String AL2023_AMI = "ami-0a1b2c3d4e5f60718";
+    public static final String REGION = "us-east-1";
+    public static final List<String> REGION_ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
+    public static final String AL2023_AMI = "ami-0a1b2c3d4e5f60718";
 
     private static final Map<String, String> ID_PREFIX = Map.ofEntries(
             Map.entry("aws:ec2/vpc:Vpc", "vpc"),
@@ -50,16 +52,16 @@ final class MockAws implements Mocks {
     private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
     private final List<Invoke> invokes = new CopyOnWriteArrayList<>();
 
-    record Invoke(String token, Map<String, Object> args) {
+    public record Invoke(String token, Map<String, Object> args) {
     }
 
     /** The id this mock gives the resource {@code name} of {@code type}; Network Firewall's are arns. */
-    static String idOf(String type, String name) {
+    public static String idOf(String type, String name) {
         return type.startsWith("aws:networkfirewall/") ? arnOf(type, name) : shortId(type, name);
     }
 
     /** The arn this mock gives the resource {@code name} of {@code type}. */
-    static String arnOf(String type, String name) {
+    public static String arnOf(String type, String name) {
         return "arn:aws:" + type.split("[:/]")[1] + ":" + REGION + ":123456789012:" + name + "/" + shortId(type, name);
     }
 
@@ -68,15 +70,15 @@ final class MockAws implements Mocks {
     }
 
     /** The id of a Network Firewall endpoint in {@code zone}, as this mock reports it. */
-    static String endpointIn(String zone) {
+    public static String endpointIn(String zone) {
         return "vpce-" + zone;
     }
 
-    Map<String, Object> inputsOf(String type, String name) {
+    public Map<String, Object> inputsOf(String type, String name) {
         return inputs.getOrDefault(type + "::" + name, Map.of());
     }
 
-    List<Invoke> invokes() {
+    public List<Invoke> invokes() {
         return List.copyOf(invokes);
     }
 
@@ -141,7 +143,7 @@ final class MockAws implements Mocks {
                     "value", AL2023_AMI,
                     "insecureValue", AL2023_AMI,
                     "version", 1);
-            default -> throw new IllegalArgumentException("MockAws does not answer the invoke " + args.token);
+            default -> throw new IllegalArgumentException("the stand-in AWS does not answer the invoke " + args.token);
         };
         return CompletableFuture.completedFuture(result);
     }
