@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -65,7 +66,7 @@ final class Logging {
         @Override
         public String format(LogRecord record) {
             var line = new StringBuilder()
-                    .append(LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault()))
+                    .append(LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS))
                     .append(' ').append(record.getLevel().getName())
                     .append(' ').append(record.getLoggerName())
                     .append(": ").append(formatMessage(record))

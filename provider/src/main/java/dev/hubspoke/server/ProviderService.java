@@ -103,8 +103,11 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     public void construct(ConstructRequest request, StreamObserver<ConstructResponse> response) {
         var type = request.getType();
         if (!handler.knownTypes().contains(type)) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription("unknown component type '" + type
-                    + "'; this provider constructs " + String.join(", ", handler.knownTypes())).asRuntimeException());
+            var known = handler.knownTypes().isEmpty()
+                    ? "this provider has no component types"
+                    : "this provider constructs " + String.join(", ", handler.knownTypes());
+            response.onError(Status.INVALID_ARGUMENT.withDescription("unknown component type '" + type + "'; "
+                    + known).asRuntimeException());
             return;
         }
         var engine = engineAddress.get();

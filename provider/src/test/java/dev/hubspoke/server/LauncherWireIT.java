@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,7 +120,7 @@ class LauncherWireIT {
         try (var first = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
             assertTrue(first.port() > 0);
         }
-        var archive = awaitArchive(cache, Duration.ofSeconds(90));
+        var archive = ProviderProcess.awaitArchive(cache, Duration.ofSeconds(90));
 
         env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
         try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
@@ -136,23 +135,6 @@ class LauncherWireIT {
             third.terminate();
             assertTrue(third.exitsWithin(Duration.ofSeconds(20)));
             assertEquals("", third.remainingStdout());
-        }
-    }
-
-    private static Path awaitArchive(Path cache, Duration timeout) throws Exception {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(cache)) {
-                var entries = files.toList();
-                var archives = entries.stream().filter(p -> p.toString().endsWith(".jsa")).toList();
-                if (archives.size() == 1 && entries.size() == 1) {
-                    return archives.get(0);
-                }
-            }
-            Thread.sleep(200);
-        }
-        try (Stream<Path> files = Files.list(cache)) {
-            throw new AssertionError("no class-data archive after " + timeout.toSeconds() + " s: " + files.toList());
         }
     }
 

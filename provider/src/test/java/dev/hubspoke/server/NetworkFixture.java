@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * A small real component for the wire tests, standing in for the six hubspoke components until
- * they are wired: a VPC and {@code subnetCount} subnets spread over the zones an invoke returns,
+ * they are wired: a VPC and {@code subnetCount} subnets (prefix + 8 each, so a /16 holds 256),
+ * spread over the zones an invoke returns,
  * all parented to the component. Inputs: {@code cidrBlock} (required), {@code subnetCount}
  * (default 2), {@code description} (may be secret or come from another resource), {@code explode}
  * (true: fail with a bug before registering anything).
@@ -69,7 +70,7 @@ final class NetworkFixture extends ComponentResource implements HubspokeComponen
             var zone = i;
             var subnet = new Subnet(name + "-subnet-" + i, SubnetArgs.builder()
                     .vpcId(vpc.id())
-                    .cidrBlock(cidr.subnet(cidr.prefixLength() + 4, i).toString())
+                    .cidrBlock(cidr.subnet(cidr.prefixLength() + 8, i).toString())
                     .availabilityZone(zones.applyValue(names -> names.get(zone % names.size())))
                     .build(), child);
             subnetIds.add(subnet.id());

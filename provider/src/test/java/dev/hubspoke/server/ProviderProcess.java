@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The built provider started as the engine starts it: the launcher script with the jar beside
@@ -115,6 +116,27 @@ final class ProviderProcess implements AutoCloseable {
         var builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         return new ProviderProcess(builder.start());
+    }
+
+    /**
+     * Waits until the launcher's background job has left exactly one class-data archive (and no
+     * lock or temporary file) in {@code cache}.
+     */
+    static Path awaitArchive(Path cache, Duration timeout) throws Exception {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(cache)) {
+                var entries = files.toList();
+                var archives = entries.stream().filter(p -> p.toString().endsWith(".jsa")).toList();
+                if (archives.size() == 1 && entries.size() == 1) {
+                    return archives.get(0);
+                }
+            }
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            throw new AssertionError("no class-data archive after " + timeout.toSeconds() + " s: " + files.toList());
+        }
     }
 
     int port() {

@@ -18,6 +18,7 @@ import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse;
 import pulumirpc.Provider.GetSchemaRequest;
+import pulumirpc.Provider.ProviderHandshakeRequest;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -266,7 +267,7 @@ class ProviderWireIT {
                     Set.copyOf((List<?>) Structs.plain(Structs.unwrap(state.get("subnetIds")))));
             assertEquals("10.1.0.0/16", Structs.plain(Structs.unwrap(state.get("cidrBlock"))));
             assertEquals(FakeMonitor.ZONES, Structs.plain(Structs.unwrap(state.get("availabilityZones"))));
-            assertEquals(List.of("10.1.0.0/20", "10.1.16.0/20"), subnets.stream()
+            assertEquals(List.of("10.1.0.0/24", "10.1.1.0/24"), subnets.stream()
                     .map(s -> Structs.plain(s.inputs().getFieldsOrThrow("cidrBlock"))).sorted().toList());
             assertTrue(monitor.invokes().contains("aws:index/getAvailabilityZones:getAvailabilityZones"));
         }
@@ -350,6 +351,22 @@ class ProviderWireIT {
             assertEquals(Empty.getDefaultInstance(),
                     debug.blocking().attach(PluginAttach.newBuilder().setAddress(engine.address()).build()));
             assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "attached"),
+                    debug.blocking().construct(request).getUrn());
+        }
+    }
+
+    @Test
+    void aHandshakeGivesTheEngineAddressAndIsAnsweredWithTheProvidersCapabilities() throws Exception {
+        try (var debug = ProviderProcess.start(launcher);
+             var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            var handshake = debug.blocking().handshake(ProviderHandshakeRequest.newBuilder()
+                    .setEngineAddress(engine.address()).setRootDirectory("/tmp").setProgramDirectory("/tmp").build());
+            assertAll(
+                    () -> assertTrue(handshake.getAcceptSecrets()),
+                    () -> assertTrue(handshake.getAcceptResources()),
+                    () -> assertTrue(handshake.getAcceptOutputs()));
+            var request = construct(monitor, NetworkFixture.TYPE, "shook", Map.of("cidrBlock", "10.7.0.0/16")).build();
+            assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "shook"),
                     debug.blocking().construct(request).getUrn());
         }
     }
