@@ -38,9 +38,6 @@ final class Logging {
         }
         root.addHandler(handler);
         root.setLevel(level);
-        // The SDK creates a gRPC channel per deployment and cannot close it; when one is collected
-        // gRPC complains at SEVERE, which the user would read as an error of ours.
-        Logger.getLogger("io.grpc.internal.ManagedChannelOrphanWrapper").setLevel(Level.OFF);
         Logger.getLogger(Logging.class.getName()).fine(() -> "log level " + level + ", SDK level " + sdkLevel);
     }
 

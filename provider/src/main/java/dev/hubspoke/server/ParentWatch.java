@@ -1,6 +1,7 @@
 package dev.hubspoke.server;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -16,12 +17,33 @@ final class ParentWatch {
     private ParentWatch() {
     }
 
+    /** Set by the launcher to the pid of the process that started it (and so started us). */
+    static final String PARENT_PID_VARIABLE = "HUBSPOKE_PARENT_PID";
+
     /**
-     * Polls every {@code interval} on a daemon thread and runs {@code onGone} once the parent is
-     * gone. Does nothing when this process has no parent to watch.
+     * The pid of the process that started the provider: as the launcher saw it, else the current
+     * parent. Take it first thing: the parent may die while the JVM is still starting.
      */
-    static void start(Duration interval, Runnable onGone) {
-        var parent = parentPid();
+    static Optional<Long> startingParent() {
+        return startingParent(System.getenv());
+    }
+
+    static Optional<Long> startingParent(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(PARENT_PID_VARIABLE))
+                .filter(pid -> pid.matches("\\d+"))
+                .map(Long::valueOf)
+                .or(ParentWatch::parentPid);
+    }
+
+    private static Optional<Long> parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid);
+    }
+
+    /**
+     * Polls every {@code interval} on a daemon thread and runs {@code onGone} once the process is
+     * no longer the child of {@code parent}. Does nothing without a parent to watch.
+     */
+    static void start(Optional<Long> parent, Duration interval, Runnable onGone) {
         if (parent.isEmpty()) {
             LOG.warning("cannot see the parent process; the provider will not exit when the engine does");
             return;
@@ -39,9 +61,5 @@ final class ParentWatch {
         }, "hubspoke-parent-watch");
         watcher.setDaemon(true);
         watcher.start();
-    }
-
-    private static Optional<Long> parentPid() {
-        return ProcessHandle.current().parent().map(ProcessHandle::pid);
     }
 }

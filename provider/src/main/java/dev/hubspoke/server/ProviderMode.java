@@ -26,6 +26,7 @@ public final class ProviderMode {
      * @return the process exit code
      */
     public static int run(String... args) throws IOException, InterruptedException {
+        var parent = ParentWatch.startingParent();
         // stdout belongs to the port alone: anything else a library prints goes to stderr.
         PrintStream portOut = System.out;
         System.setOut(System.err);
@@ -47,7 +48,7 @@ public final class ProviderMode {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.shutdown(SHUTDOWN_GRACE), "hubspoke-shutdown"));
         if (parsed.engineAddress().isPresent()) {
             // Started by hand for PULUMI_DEBUG_PROVIDERS there is no engine parent to watch.
-            ParentWatch.start(PARENT_POLL, () -> System.exit(0));
+            ParentWatch.start(parent, PARENT_POLL, () -> System.exit(0));
         }
         server.awaitTermination();
         return 0;

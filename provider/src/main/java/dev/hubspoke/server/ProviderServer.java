@@ -18,9 +18,11 @@ public final class ProviderServer {
     private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
     private final Server server;
+    private final EngineChannels channels;
 
-    private ProviderServer(Server server) {
+    private ProviderServer(Server server, EngineChannels channels) {
         this.server = server;
+        this.channels = channels;
     }
 
     /**
@@ -30,13 +32,14 @@ public final class ProviderServer {
      * @param engineAddress the engine's address when known at start
      */
     public static ProviderServer start(ConstructHandler handler, Optional<String> engineAddress) throws IOException {
-        var service = new ProviderService(handler, PluginResources.ofThisJar(), engineAddress);
+        var channels = new EngineChannels();
+        var service = new ProviderService(handler, PluginResources.ofThisJar(), channels, engineAddress);
         var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(service)
                 .build()
                 .start();
-        return new ProviderServer(server);
+        return new ProviderServer(server, channels);
     }
 
     /** The port the server listens on. */
@@ -62,6 +65,8 @@ public final class ProviderServer {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            channels.close();
         }
     }
 }

@@ -36,12 +36,15 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
 
     private final ConstructHandler handler;
     private final PluginResources resources;
+    private final EngineChannels channels;
     /** Where the engine listens: from the command line, or later from Handshake or Attach. */
     private final AtomicReference<String> engineAddress;
 
-    ProviderService(ConstructHandler handler, PluginResources resources, Optional<String> engineAddress) {
+    ProviderService(ConstructHandler handler, PluginResources resources, EngineChannels channels,
+                    Optional<String> engineAddress) {
         this.handler = handler;
         this.resources = resources;
+        this.channels = channels;
         this.engineAddress = new AtomicReference<>(engineAddress.orElse(null));
     }
 
@@ -119,7 +122,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
         }
         var what = "Construct of " + type + " '" + request.getName() + "'";
         LOG.fine(() -> what + " started");
-        ConstructCall.run(handler, engine, request).whenComplete((result, failure) -> {
+        ConstructCall.run(handler, channels, engine, request).whenComplete((result, failure) -> {
             if (failure != null) {
                 response.onError(Failures.toStatus(what, failure));
             } else {

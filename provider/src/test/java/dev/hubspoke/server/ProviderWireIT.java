@@ -20,6 +20,8 @@ import pulumirpc.Provider.DiffResponse;
 import pulumirpc.Provider.GetSchemaRequest;
 import pulumirpc.Provider.ProviderHandshakeRequest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -393,16 +395,40 @@ class ProviderWireIT {
 
     @Test
     void theProviderExitsWhenTheProcessThatStartedItDies() throws Exception {
-        var command = List.of("sh", "-c", "\"$0\" \"$@\" & wait", launcher.toString(), engine.address());
+        var command = List.of("sh", "-c", "\"$0\" \"$@\" & wait", launcher.toString(), engine.address(), "-v=3");
         try (var viaShell = ProviderProcess.start(ProviderProcess.environment(), command)) {
             var shell = viaShell.process().toHandle();
-            var java = shell.children().findFirst().orElseThrow();
-            assertTrue(java.isAlive());
+            var provider = shell.children().findFirst().orElseThrow();
+            assertTrue(provider.isAlive());
+            // The launcher tells Java who started it, for a parent that dies while Java starts.
+            var environment = Files.readString(Path.of("/proc", Long.toString(provider.pid()), "environ"));
+            assertTrue(List.of(environment.split("\0")).contains("HUBSPOKE_PARENT_PID=" + shell.pid()), environment);
 
             shell.destroyForcibly(); // SIGKILL: the shell cannot pass anything on
 
-            assertTrue(java.onExit().get(20, TimeUnit.SECONDS) != null && !java.isAlive(),
-                    "the provider outlived the process that started it");
+            assertTrue(gone(provider, Duration.ofSeconds(20)),
+                    "the provider outlived the process that started it; its stderr:\n" + viaShell.stderr());
         }
+    }
+
+    /** Whether the process has exited (a zombie waiting for its new parent to reap it counts). */
+    private static boolean gone(ProcessHandle process, Duration timeout) throws Exception {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        var stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(stat)) {
+                return true;
+            }
+            try {
+                var text = Files.readString(stat);
+                if (text.substring(text.lastIndexOf(')') + 2).startsWith("Z")) {
+                    return true;
+                }
+            } catch (IOException vanished) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 }
