@@ -38,20 +38,20 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     private final PluginResources resources;
     private final EngineChannels channels;
     /** Where the engine listens: from the command line, or later from Handshake or Attach. */
-    private final AtomicReference<String> engineAddress;
+    private final AtomicReference<Optional<String>> engineAddress;
 
     ProviderService(ConstructHandler handler, PluginResources resources, EngineChannels channels,
                     Optional<String> engineAddress) {
         this.handler = handler;
         this.resources = resources;
         this.channels = channels;
-        this.engineAddress = new AtomicReference<>(engineAddress.orElse(null));
+        this.engineAddress = new AtomicReference<>(engineAddress);
     }
 
     @Override
     public void handshake(ProviderHandshakeRequest request, StreamObserver<ProviderHandshakeResponse> response) {
         if (!request.getEngineAddress().isEmpty()) {
-            engineAddress.set(request.getEngineAddress());
+            engineAddress.set(Optional.of(request.getEngineAddress()));
         }
         reply(response, ProviderHandshakeResponse.newBuilder()
                 .setAcceptSecrets(true).setAcceptResources(true).setAcceptOutputs(true).build());
@@ -60,7 +60,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     @Override
     public void attach(PluginAttach request, StreamObserver<Empty> response) {
         LOG.info(() -> "attached to the engine at " + request.getAddress());
-        engineAddress.set(request.getAddress());
+        engineAddress.set(Optional.of(request.getAddress()));
         reply(response, Empty.getDefaultInstance());
     }
 
@@ -114,7 +114,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
             return;
         }
         var engine = engineAddress.get();
-        if (engine == null) {
+        if (engine.isEmpty()) {
             response.onError(Status.FAILED_PRECONDITION.withDescription(
                     "no engine address: start the provider with one, or let the engine Attach first")
                     .asRuntimeException());
@@ -122,7 +122,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
         }
         var what = "Construct of " + type + " '" + request.getName() + "'";
         LOG.fine(() -> what + " started");
-        ConstructCall.run(handler, channels, engine, request).whenComplete((result, failure) -> {
+        ConstructCall.run(handler, channels, engine.get(), request).whenComplete((result, failure) -> {
             if (failure != null) {
                 response.onError(Failures.toStatus(what, failure));
             } else {
