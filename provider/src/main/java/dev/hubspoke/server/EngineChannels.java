@@ -1,0 +1,156 @@
+package dev.hubspoke.server;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.pulumi.core.internal.ContextAwareCompletableFuture;
+import com.pulumi.deployment.internal.Engine;
+import com.pulumi.deployment.internal.Monitor;
+import com.pulumi.resources.Resource;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import pulumirpc.EngineGrpc;
+import pulumirpc.EngineOuterClass.GetRootResourceRequest;
+import pulumirpc.EngineOuterClass.GetRootResourceResponse;
+import pulumirpc.EngineOuterClass.LogRequest;
+import pulumirpc.EngineOuterClass.RequirePulumiVersionRequest;
+import pulumirpc.EngineOuterClass.RequirePulumiVersionResponse;
+import pulumirpc.Provider.CallResponse;
+import pulumirpc.Resource.ReadResourceRequest;
+import pulumirpc.Resource.ReadResourceResponse;
+import pulumirpc.Resource.RegisterPackageRequest;
+import pulumirpc.Resource.RegisterPackageResponse;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+import pulumirpc.Resource.ResourceCallRequest;
+import pulumirpc.Resource.ResourceInvokeRequest;
+import pulumirpc.Resource.ResourceInvokeResponse;
+import pulumirpc.Resource.SupportsFeatureRequest;
+import pulumirpc.Resource.SupportsFeatureResponse;
+import pulumirpc.ResourceMonitorGrpc;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provider's connections to the engine and its resource monitors, one channel per address,
+ * shared by all Construct calls and closed when the provider stops. (The SDK's own clients open
+ * a channel per deployment that nothing ever closes.)
+ */
+final class EngineChannels implements AutoCloseable {
+
+    /** Inputs and states can be large; the SDK allows the same. */
+    private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+    private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    private ManagedChannel channel(String address) {
+        return channels.computeIfAbsent(address, target -> ManagedChannelBuilder.forTarget(target)
+                .usePlaintext()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .build());
+    }
+
+    /** The engine's logging and root-resource service at {@code address}, as the SDK uses it. */
+    Engine engine(String address) {
+        var stub = EngineGrpc.newFutureStub(channel(address));
+        return new Engine() {
+            @Override
+            public CompletableFuture<Void> logAsync(LogRequest request) {
+                return completable(stub.log(request)).thenApply(empty -> null);
+            }
+
+            @Override
+            public CompletableFuture<GetRootResourceResponse> getRootResourceAsync(GetRootResourceRequest request) {
+                return completable(stub.getRootResource(request));
+            }
+
+            @Override
+            public CompletableFuture<RequirePulumiVersionResponse> requirePulumiVersionAsync(
+                    RequirePulumiVersionRequest request) {
+                return completable(stub.requirePulumiVersion(request));
+            }
+        };
+    }
+
+    /** The resource monitor at {@code address}, as the SDK uses it. */
+    Monitor monitor(String address) {
+        var stub = ResourceMonitorGrpc.newFutureStub(channel(address));
+        return new Monitor() {
+            @Override
+            public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(SupportsFeatureRequest request) {
+                return completable(stub.supportsFeature(request));
+            }
+
+            @Override
+            public CompletableFuture<ResourceInvokeResponse> invokeAsync(ResourceInvokeRequest request) {
+                return completable(stub.invoke(request));
+            }
+
+            @Override
+            public CompletableFuture<CallResponse> callAsync(ResourceCallRequest request) {
+                return completable(stub.call(request));
+            }
+
+            @Override
+            public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource,
+                                                                             ReadResourceRequest request) {
+                return completable(stub.readResource(request));
+            }
+
+            @Override
+            public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
+                                                                                     RegisterResourceRequest request) {
+                return completable(stub.registerResource(request));
+            }
+
+            @Override
+            public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+                return completable(stub.registerResourceOutputs(request)).thenApply(empty -> null);
+            }
+
+            @Override
+            public CompletableFuture<RegisterPackageResponse> registerPackageAsync(RegisterPackageRequest request) {
+                return completable(stub.registerPackage(request));
+            }
+        };
+    }
+
+    /**
+     * A gRPC future as the SDK expects it: a CompletableFuture that carries the current
+     * deployment to whatever runs when it completes.
+     */
+    private static <T> CompletableFuture<T> completable(ListenableFuture<T> call) {
+        var future = new CompletableFuture<T>();
+        Futures.addCallback(call, new FutureCallback<T>() {
+            @Override
+            public void onSuccess(T result) {
+                future.complete(result);
+            }
+
+            @Override
+            public void onFailure(Throwable failure) {
+                future.completeExceptionally(failure);
+            }
+        }, MoreExecutors.directExecutor());
+        return ContextAwareCompletableFuture.wrap(future);
+    }
+
+    @Override
+    public void close() {
+        channels.values().forEach(ManagedChannel::shutdown);
+        for (var channel : channels.values()) {
+            try {
+                if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+                    channel.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                channel.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hubspoke.server;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.pulumi.Config;
+import com.pulumi.context.internal.ConfigContextInternal;
+import com.pulumi.context.internal.ContextInternal;
+import com.pulumi.context.internal.LoggingContextInternal;
+import com.pulumi.context.internal.OutputContextInternal;
+import com.pulumi.core.internal.GlobalLogging;
+import com.pulumi.core.internal.OutputFactory;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
+import com.pulumi.deployment.internal.DeploymentInstanceInternal;
+import com.pulumi.internal.PulumiInternal;
+import pulumirpc.Provider.ConstructRequest;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * A Pulumi deployment for one Construct, built as the SDK's {@code PulumiInternal.fromInline}
+ * builds one, with two differences: it runs on a {@link SettlingRunner} instead of the SDK's
+ * polling runner, and it talks to the engine over the provider's shared {@link EngineChannels}.
+ *
+ * <p>The SDK finds "the" deployment through a thread-local that its futures carry from thread
+ * to thread. Building the deployment sets that thread-local on the calling (gRPC) thread; it is
+ * cleared before the thread goes back to its pool, so no later call on that thread can see this
+ * deployment. Every callback the SDK schedules carries the deployment current when it was
+ * created, so concurrent Constructs each keep to their own. Once the work is done the
+ * deployment is marked invalid: a stray callback that still reaches it fails instead of
+ * registering into a finished Construct.
+ */
+final class InlineDeployment {
+
+    private InlineDeployment() {
+    }
+
+    /** Runs {@code work} (which may register resources) in a new deployment for {@code request}. */
+    static <T> CompletableFuture<T> run(EngineChannels channels, String engineAddress, ConstructRequest request,
+                                        Supplier<CompletableFuture<T>> work) {
+        try {
+            var logger = Logger.getLogger(DeploymentImpl.class.getName());
+            logger.setLevel(GlobalLogging.GlobalLevel);
+            var config = new DeploymentImpl.Config(ImmutableMap.copyOf(request.getConfigMap()),
+                    ImmutableSet.copyOf(request.getConfigSecretKeysList()));
+            var organization = request.getOrganization().isEmpty() ? "organization" : request.getOrganization();
+            var state = new DeploymentImpl.DeploymentState(config, logger, organization, request.getProject(),
+                    request.getStack(), "", request.getDryRun(), channels.engine(engineAddress),
+                    channels.monitor(request.getMonitorEndpoint()));
+            // The deployment's parts take the runner when they are built, the engine logger on use.
+            state.runner = new SettlingRunner();
+            var deployment = new DeploymentImpl(state);
+            var instance = new DeploymentInstanceInternal(deployment);
+            DeploymentInstanceHolder.setInstance(instance);
+
+            var context = new ContextInternal(organization, request.getProject(), request.getStack(),
+                    new LoggingContextInternal(deployment.getLog()),
+                    new ConfigContextInternal(request.getProject(), name -> new Config(config, name)),
+                    new OutputContextInternal(new OutputFactory(state.runner)),
+                    List.of());
+            return new PulumiInternal(state.runner, context)
+                    .runInlineAsync(ignored -> work.get())
+                    .whenComplete((result, failure) -> instance.markInvalid());
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        } finally {
+            DeploymentInstanceHolder.setInstance(null);
+        }
+    }
+}

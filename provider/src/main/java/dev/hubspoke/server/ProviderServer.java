@@ -1,0 +1,72 @@
+package dev.hubspoke.server;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/** The provider's gRPC server, listening on a free port of the loopback interface. */
+public final class ProviderServer {
+
+    private static final Logger LOG = Logger.getLogger(ProviderServer.class.getName());
+    /** Inputs and the schema can be large; the SDK's own channels allow the same. */
+    private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+    private final Server server;
+    private final EngineChannels channels;
+
+    private ProviderServer(Server server, EngineChannels channels) {
+        this.server = server;
+        this.channels = channels;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param handler       builds the components
+     * @param engineAddress the engine's address when known at start
+     */
+    public static ProviderServer start(ConstructHandler handler, Optional<String> engineAddress) throws IOException {
+        var channels = new EngineChannels();
+        var service = new ProviderService(handler, PluginResources.ofThisJar(), channels, engineAddress);
+        var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .addService(service)
+                .build()
+                .start();
+        return new ProviderServer(server, channels);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Blocks until the server has shut down. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /**
+     * Stops taking calls, gives the ones in flight {@code grace} to finish, then cancels the rest.
+     */
+    public void shutdown(Duration grace) {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning(() -> "calls still running after " + grace.toSeconds() + " s; cancelling them");
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            channels.close();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.hubspoke.server;
+
+import com.google.protobuf.Empty;
+import com.google.protobuf.Struct;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+import pulumirpc.Resource.ResourceInvokeRequest;
+import pulumirpc.Resource.ResourceInvokeResponse;
+import pulumirpc.Resource.SupportsFeatureRequest;
+import pulumirpc.Resource.SupportsFeatureResponse;
+import pulumirpc.ResourceMonitorGrpc;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's resource monitor as a provider's Construct talks to it, playing AWS: every
+ * registration is recorded and answered with a URN, an AWS-shaped id and the inputs echoed back
+ * as outputs (plus an ARN); the invokes the components use get fixed answers. In preview mode
+ * ids and computed outputs are unknown, as in a first {@code pulumi preview}.
+ */
+final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase implements AutoCloseable {
+
+    static final String REGION = "us-east-1";
+    static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
+    static final String AMI = "ami-0abcdef1234567890";
+
+    /** The features a current engine reports. */
+    private static final Set<String> FEATURES =
+            Set.of("secrets", "resourceReferences", "outputValues", "deletedWith", "aliasSpecs", "transforms");
+
+    /** One RegisterResource call. */
+    record Registration(String type, String name, String parent, boolean custom, Struct inputs, String urn,
+                        String id) {
+    }
+
+    /** One RegisterResourceOutputs call. */
+    record Outputs(String urn, Struct outputs) {
+    }
+
+    enum Mode { UPDATE, PREVIEW }
+
+    private final Mode mode;
+    /** How long each custom resource's registration takes, to keep a Construct in flight. */
+    private final Duration registrationDelay;
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<Outputs> outputs = new CopyOnWriteArrayList<>();
+    private final List<String> invokes = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(0x0a1b2c3d4e5f60000L);
+    private final Server server;
+
+    private FakeMonitor(Mode mode, Duration registrationDelay) throws IOException {
+        this.mode = mode;
+        this.registrationDelay = registrationDelay;
+        this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(64 * 1024 * 1024)
+                .addService(this).build().start();
+    }
+
+    static FakeMonitor start(Mode mode) throws IOException {
+        return new FakeMonitor(mode, Duration.ZERO);
+    }
+
+    static FakeMonitor start(Mode mode, Duration registrationDelay) throws IOException {
+        return new FakeMonitor(mode, registrationDelay);
+    }
+
+    String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    List<Registration> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    List<Outputs> registeredOutputs() {
+        return List.copyOf(outputs);
+    }
+
+    List<String> invokes() {
+        return List.copyOf(invokes);
+    }
+
+    Optional<Registration> registration(String urn) {
+        return registrations.stream().filter(r -> r.urn().equals(urn)).findFirst();
+    }
+
+    @Override
+    public void supportsFeature(SupportsFeatureRequest request, StreamObserver<SupportsFeatureResponse> response) {
+        reply(response, SupportsFeatureResponse.newBuilder().setHasSupport(FEATURES.contains(request.getId())).build());
+    }
+
+    @Override
+    public void registerResource(RegisterResourceRequest request, StreamObserver<RegisterResourceResponse> response) {
+        var urn = urn(request.getParent(), request.getType(), request.getName());
+        var id = request.getCustom() && mode == Mode.UPDATE
+                ? idPrefix(request.getType()) + "-" + String.format("%017x", ids.incrementAndGet())
+                : "";
+        registrations.add(new Registration(request.getType(), request.getName(), request.getParent(),
+                request.getCustom(), request.getObject(), urn, id));
+        var reply = RegisterResourceResponse.newBuilder().setUrn(urn);
+        if (request.getCustom()) {
+            sleep(registrationDelay);
+            var object = request.getObject().toBuilder();
+            if (mode == Mode.UPDATE) {
+                reply.setId(id);
+                object.putFields("id", Structs.value(id));
+                object.putFields("arn", Structs.value("arn:aws:" + service(request.getType()) + ":" + REGION
+                        + ":123456789012:" + idPrefix(request.getType()) + "/" + id));
+            }
+            reply.setObject(object);
+        }
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void registerResourceOutputs(RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
+        outputs.add(new Outputs(request.getUrn(), request.getOutputs()));
+        reply(response, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void invoke(ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
+        invokes.add(request.getTok());
+        Map<String, Object> result = switch (request.getTok()) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
+                    "id", REGION, "names", ZONES, "zoneIds", List.of("use1-az1", "use1-az2", "use1-az4", "use1-az6"),
+                    "groupNames", List.of(REGION), "excludeNames", List.of(), "excludeZoneIds", List.of(),
+                    "state", "available");
+            case "aws:index/getRegion:getRegion" -> Map.of(
+                    "id", REGION, "name", REGION, "description", "US East (N. Virginia)",
+                    "endpoint", "ec2.us-east-1.amazonaws.com");
+            case "aws:ssm/getParameter:getParameter" -> {
+                var name = Structs.plain(request.getArgs()).getOrDefault("name", "").toString();
+                yield Map.of("arn", "arn:aws:ssm:" + REGION + "::parameter" + name, "id", name, "name", name,
+                        "type", "String", "value", AMI, "insecureValue", AMI, "version", 1, "withDecryption", true);
+            }
+            default -> null;
+        };
+        if (result == null) {
+            response.onError(io.grpc.Status.UNIMPLEMENTED
+                    .withDescription("the fake monitor does not answer " + request.getTok()).asRuntimeException());
+            return;
+        }
+        reply(response, ResourceInvokeResponse.newBuilder().setReturn(Structs.struct(result)).build());
+    }
+
+    /** The URN the engine would give: the parent's type chain, except the stack's, then type and name. */
+    static String urn(String parent, String type, String name) {
+        var parts = parent.split("::");
+        var stack = parts[0].substring("urn:pulumi:".length());
+        var project = parts[1];
+        var parentType = parts[2];
+        var qualified = parentType.endsWith("pulumi:pulumi:Stack") ? type : parentType + "$" + type;
+        return "urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name;
+    }
+
+    /** An AWS-looking id prefix for a resource type: vpc, subnet, igw, ... */
+    private static String idPrefix(String type) {
+        var kind = type.substring(type.lastIndexOf(':') + 1);
+        return switch (kind) {
+            case "Vpc" -> "vpc";
+            case "Subnet" -> "subnet";
+            case "InternetGateway" -> "igw";
+            case "NatGateway" -> "nat";
+            case "Eip" -> "eipalloc";
+            case "RouteTable" -> type.contains("ec2transitgateway") ? "tgw-rtb" : "rtb";
+            case "TransitGateway" -> "tgw";
+            case "VpcAttachment" -> "tgw-attach";
+            case "SecurityGroup" -> "sg";
+            case "Instance" -> "i";
+            case "VpcEndpoint" -> "vpce";
+            default -> kind.toLowerCase();
+        };
+    }
+
+    private static String service(String type) {
+        var module = type.split(":")[1];
+        return module.contains("/") ? module.substring(0, module.indexOf('/')) : module;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T value) {
+        response.onNext(value);
+        response.onCompleted();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.hubspoke.server;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The launcher script: finding Java, passing options through, and class-data sharing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LauncherWireIT {
+
+    private Path launcher;
+    private Path scratch;
+
+    @BeforeAll
+    void stage() throws IOException {
+        launcher = ProviderProcess.stagePlugin(ProviderProcess.workDir());
+        scratch = Files.createTempDirectory(ProviderProcess.workDir(), "launcher-");
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs the launcher to completion with {@code bash}, in exactly the environment given. */
+    private static Run runToCompletion(Path launcher, Map<String, String> env) throws Exception {
+        var builder = new ProcessBuilder("/bin/bash", launcher.toString(), "127.0.0.1:1");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        var process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+        return new Run(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutJavaOnThePathOrJavaHomeItSaysWhatIsMissing() throws Exception {
+        var bin = Files.createDirectories(scratch.resolve("bin-without-java"));
+        Files.deleteIfExists(bin.resolve("dirname"));
+        Files.createSymbolicLink(bin.resolve("dirname"), Path.of("/usr/bin/dirname"));
+
+        var run = runToCompletion(launcher, Map.of("PATH", bin.toString()));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertEquals("pulumi-resource-hubspoke: Java 17 or newer is needed: set JAVA_HOME or put java on PATH\n",
+                run.stderr());
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsReported() throws Exception {
+        var home = Files.createDirectories(scratch.resolve("empty-java-home"));
+
+        var run = runToCompletion(launcher, Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", home.toString()));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.stderr().contains("JAVA_HOME is " + home + ", but " + home + "/bin/java is not an executable"),
+                run.stderr());
+    }
+
+    @Test
+    void aJavaOlderThan17IsRefusedNamingItsVersion() throws Exception {
+        var home = Files.createDirectories(scratch.resolve("java-11"));
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        var java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho 'this java must not be run' >&2\nexit 3\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        var run = runToCompletion(launcher, Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", home.toString()));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertEquals("pulumi-resource-hubspoke: Java 17 or newer is needed, but " + java + " is Java 11.0.2\n",
+                run.stderr());
+    }
+
+    @Test
+    void javaOptionsFromTheEnvironmentReachTheJvm() throws Exception {
+        var env = ProviderProcess.environment();
+        env.put("HUBSPOKE_JAVA_OPTS", "-Xmx123m -Dhubspoke.probe=yes");
+        env.put("JAVA_TOOL_OPTIONS", "-Dhubspoke.tool=yes");
+        try (var provider = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            var arguments = List.of(provider.process().info().arguments().orElseThrow());
+            assertTrue(arguments.contains("-Xmx123m"), arguments.toString());
+            assertTrue(arguments.contains("-Dhubspoke.probe=yes"), arguments.toString());
+            assertTrue(waitForStderr(provider, "Picked up JAVA_TOOL_OPTIONS: -Dhubspoke.tool=yes"), provider.stderr());
+        }
+    }
+
+    @Test
+    void itFindsTheJarWhenStartedThroughASymlink() throws Exception {
+        var link = Files.createDirectories(scratch.resolve("on-path")).resolve("pulumi-resource-hubspoke");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, launcher);
+        try (var provider = ProviderProcess.start(link, "127.0.0.1:1")) {
+            assertTrue(provider.port() > 0);
+        }
+    }
+
+    @Test
+    void theFirstStartCreatesAClassDataArchiveThatLaterStartsUseAndABrokenOneIsIgnored() throws Exception {
+        var cache = Files.createDirectories(scratch.resolve("cds-cache"));
+        var env = ProviderProcess.environment();
+        env.remove("HUBSPOKE_CDS");
+        env.put("HUBSPOKE_CACHE_DIR", cache.toString());
+
+        try (var first = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            assertTrue(first.port() > 0);
+        }
+        var archive = ProviderProcess.awaitArchive(cache, Duration.ofSeconds(90));
+
+        env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+        try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            var shared = "dev.hubspoke.server.ProviderService source: shared objects file";
+            assertTrue(waitForStderr(second, shared), "ProviderService was not loaded from the archive");
+        }
+
+        Files.write(archive, "not an archive".getBytes(StandardCharsets.UTF_8));
+        env.remove("HUBSPOKE_JAVA_OPTS");
+        try (var third = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            assertTrue(third.port() > 0);
+            third.terminate();
+            assertTrue(third.exitsWithin(Duration.ofSeconds(20)));
+            assertEquals("", third.remainingStdout());
+        }
+    }
+
+    private static boolean waitForStderr(ProviderProcess provider, String text) throws InterruptedException {
+        for (int i = 0; i < 100 && !provider.stderr().contains(text); i++) {
+            Thread.sleep(50);
+        }
+        return provider.stderr().contains(text);
+    }
+}
