@@ -1,8 +1,11 @@
 package dev.hubspoke;
 
+import dev.hubspoke.plan.PlanCommand;
+
 import dev.hubspoke.server.ProviderMode;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +26,7 @@ public final class Main {
     }
 
     private static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
-            // "plan", dev.hubspoke.plan.PlanCommand::run,
-            // "verify", dev.hubspoke.verify.VerifyCommand::run,
-    );
+            "plan", args -> PlanCommand.run(List.of(args), System.out, System.err));
 
     private Main() {
     }

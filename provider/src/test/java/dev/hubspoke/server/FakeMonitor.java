@@ -1,7 +1,10 @@
 package dev.hubspoke.server;
 
 import com.google.protobuf.Empty;
+import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.Struct;
+import com.pulumi.test.Mocks;
+import dev.hubspoke.plan.StandInAws;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -23,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's resource monitor as a provider's Construct talks to it, playing AWS: every
@@ -33,9 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase implements AutoCloseable {
 
-    static final String REGION = "us-east-1";
-    static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
-    static final String AMI = "ami-0abcdef1234567890";
+    static final String REGION = StandInAws.REGION;
+    static final List<String> ZONES = StandInAws.REGION_ZONES;
+    static final String AMI = StandInAws.AL2023_AMI;
 
     /** The features a current engine reports. */
     private static final Set<String> FEATURES =
@@ -58,7 +60,8 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<Outputs> outputs = new CopyOnWriteArrayList<>();
     private final List<String> invokes = new CopyOnWriteArrayList<>();
-    private final AtomicLong ids = new AtomicLong(0x0a1b2c3d4e5f60000L);
+    /** Plays AWS: computed outputs (ids, arns, IPs, firewall endpoints) and invoke answers. */
+    private final StandInAws aws = new StandInAws();
     private final Server server;
 
     private FakeMonitor(Mode mode, Duration registrationDelay) throws IOException {
@@ -105,20 +108,30 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     @Override
     public void registerResource(RegisterResourceRequest request, StreamObserver<RegisterResourceResponse> response) {
         var urn = urn(request.getParent(), request.getType(), request.getName());
-        var id = request.getCustom() && mode == Mode.UPDATE
-                ? idPrefix(request.getType()) + "-" + String.format("%017x", ids.incrementAndGet())
-                : "";
+        var object = request.getObject().toBuilder();
+        var id = "";
+        if (request.getCustom() && mode == Mode.UPDATE) {
+            // The stand-in AWS computes what a create returns; the inputs keep their secret markers,
+            // as the engine keeps an output secret when its input was.
+            var created = aws.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
+                    Structs.bare(request.getObject()), null, null)).join();
+            id = created.id.orElse("");
+            @SuppressWarnings("unchecked")
+            var state = (Map<String, Object>) created.state;
+            state.forEach((key, value) -> {
+                if (!object.containsFields(key)) {
+                    object.putFields(key, Structs.value(value));
+                }
+            });
+            object.putFields("id", Structs.value(id));
+        }
         registrations.add(new Registration(request.getType(), request.getName(), request.getParent(),
                 request.getCustom(), request.getObject(), urn, id));
         var reply = RegisterResourceResponse.newBuilder().setUrn(urn);
         if (request.getCustom()) {
             sleep(registrationDelay);
-            var object = request.getObject().toBuilder();
             if (mode == Mode.UPDATE) {
                 reply.setId(id);
-                object.putFields("id", Structs.value(id));
-                object.putFields("arn", Structs.value("arn:aws:" + service(request.getType()) + ":" + REGION
-                        + ":123456789012:" + idPrefix(request.getType()) + "/" + id));
             }
             reply.setObject(object);
         }
@@ -134,22 +147,11 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     @Override
     public void invoke(ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
         invokes.add(request.getTok());
-        Map<String, Object> result = switch (request.getTok()) {
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
-                    "id", REGION, "names", ZONES, "zoneIds", List.of("use1-az1", "use1-az2", "use1-az4", "use1-az6"),
-                    "groupNames", List.of(REGION), "excludeNames", List.of(), "excludeZoneIds", List.of(),
-                    "state", "available");
-            case "aws:index/getRegion:getRegion" -> Map.of(
-                    "id", REGION, "name", REGION, "description", "US East (N. Virginia)",
-                    "endpoint", "ec2.us-east-1.amazonaws.com");
-            case "aws:ssm/getParameter:getParameter" -> {
-                var name = Structs.plain(request.getArgs()).getOrDefault("name", "").toString();
-                yield Map.of("arn", "arn:aws:ssm:" + REGION + "::parameter" + name, "id", name, "name", name,
-                        "type", "String", "value", AMI, "insecureValue", AMI, "version", 1, "withDecryption", true);
-            }
-            default -> null;
-        };
-        if (result == null) {
+        Map<String, Object> result;
+        try {
+            result = aws.callAsync(new Mocks.CallArgs(request.getTok(),
+                    ImmutableMap.copyOf(Structs.bare(request.getArgs())), null)).join();
+        } catch (IllegalArgumentException unanswered) {
             response.onError(io.grpc.Status.UNIMPLEMENTED
                     .withDescription("the fake monitor does not answer " + request.getTok()).asRuntimeException());
             return;
@@ -165,30 +167,6 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         var parentType = parts[2];
         var qualified = parentType.endsWith("pulumi:pulumi:Stack") ? type : parentType + "$" + type;
         return "urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name;
-    }
-
-    /** An AWS-looking id prefix for a resource type: vpc, subnet, igw, ... */
-    private static String idPrefix(String type) {
-        var kind = type.substring(type.lastIndexOf(':') + 1);
-        return switch (kind) {
-            case "Vpc" -> "vpc";
-            case "Subnet" -> "subnet";
-            case "InternetGateway" -> "igw";
-            case "NatGateway" -> "nat";
-            case "Eip" -> "eipalloc";
-            case "RouteTable" -> type.contains("ec2transitgateway") ? "tgw-rtb" : "rtb";
-            case "TransitGateway" -> "tgw";
-            case "VpcAttachment" -> "tgw-attach";
-            case "SecurityGroup" -> "sg";
-            case "Instance" -> "i";
-            case "VpcEndpoint" -> "vpce";
-            default -> kind.toLowerCase();
-        };
-    }
-
-    private static String service(String type) {
-        var module = type.split(":")[1];
-        return module.contains("/") ? module.substring(0, module.indexOf('/')) : module;
     }
 
     private static void sleep(Duration delay) {

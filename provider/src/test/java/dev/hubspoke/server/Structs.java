@@ -85,6 +85,32 @@ final class Structs {
         return map;
     }
 
+    /** The Java value of a wire value with every secret and output value unwrapped. */
+    static Object bare(Value value) {
+        return plain(unwrapDeep(value));
+    }
+
+    static Map<String, Object> bare(Struct struct) {
+        var map = new LinkedHashMap<String, Object>();
+        struct.getFieldsMap().forEach((key, item) -> map.put(key, bare(item)));
+        return map;
+    }
+
+    private static Value unwrapDeep(Value value) {
+        Value inner = unwrap(value);
+        if (inner.hasListValue()) {
+            var list = ListValue.newBuilder();
+            inner.getListValue().getValuesList().forEach(item -> list.addValues(unwrapDeep(item)));
+            return Value.newBuilder().setListValue(list).build();
+        }
+        if (inner.hasStructValue()) {
+            var struct = Struct.newBuilder();
+            inner.getStructValue().getFieldsMap().forEach((key, item) -> struct.putFields(key, unwrapDeep(item)));
+            return Value.newBuilder().setStructValue(struct).build();
+        }
+        return inner;
+    }
+
     static boolean isSecret(Value value) {
         var fields = value.getStructValue().getFieldsMap();
         var sig = fields.getOrDefault(SIG, Value.getDefaultInstance()).getStringValue();
