@@ -381,6 +381,29 @@ class ProviderWireIT {
     }
 
     @Test
+    void secretIdsAndTagsGivenToASpokeReachEveryChildAsSecrets() throws Exception {
+        try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            provider.blocking().construct(construct(monitor, "hubspoke:index:SpokeVpc", "quiet", Map.of(
+                    "cidrBlock", "10.3.0.0/16", "transitGatewayId", Structs.secret("tgw-secret"),
+                    "spokeRouteTableId", "tgw-rtb-spoke", "inspectionRouteTableId", "tgw-rtb-inspection",
+                    "tags", Map.of("costCentre", Structs.secret("cc-42")))).build());
+
+            var routes = monitor.registrations().stream().filter(r -> r.type().equals("aws:ec2/route:Route")).toList();
+            assertEquals(2, routes.size());
+            routes.forEach(route -> {
+                var target = route.inputs().getFieldsOrThrow("transitGatewayId");
+                assertTrue(Structs.isSecret(target), route.name() + ": " + target);
+                assertEquals("tgw-secret", Structs.plain(Structs.unwrap(target)));
+            });
+            var vpc = monitor.registrations().stream().filter(r -> r.type().equals("aws:ec2/vpc:Vpc")).findFirst()
+                    .orElseThrow();
+            var tags = vpc.inputs().getFieldsOrThrow("tags");
+            assertTrue(Structs.isSecret(tags), tags.toString());
+            assertEquals("cc-42", ((Map<?, ?>) Structs.plain(Structs.unwrap(tags))).get("costCentre"));
+        }
+    }
+
+    @Test
     void inPreviewUnknownOutputsStayUnknownAndKeepTheirDependencies() throws Exception {
         try (var monitor = FakeMonitor.start(FakeMonitor.Mode.PREVIEW)) {
             var response = provider.blocking().construct(construct(monitor, NetworkFixture.TYPE, "plan",
