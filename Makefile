@@ -1,9 +1,14 @@
-# The entry points of the repository. Each target says what it does; nothing else is needed.
-#   make build   package the provider: provider/target/pulumi-resource-hubspoke.jar
-#   make dist    the plugin tarball(s) for `pulumi plugin install resource hubspoke`
-#   make bench   print start-up and Construct figures of the packaged provider
+# The entry points of the repository; README, .ci/run and developers use only these.
+#   make build      set-up: fetch the Maven dependencies, build provider/target/pulumi-resource-hubspoke.jar
+#   make demo       the main job: the address plan and resource tree of the seed network (examples/seed.yaml)
+#   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC), docs
+#   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
+#   make bench      start-up and Construct figures of the packaged provider (prints, asserts nothing)
+#   make docs       regenerate README's component reference from schema.json
+#   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
+#   make clean      remove build output
 
-.PHONY: build dist bench
+.PHONY: build demo test dist bench docs docs-check toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -14,9 +19,29 @@ LAUNCHER := provider/launcher/pulumi-resource-hubspoke
 OS := $(shell uname -s | tr '[:upper:]' '[:lower:]')
 ARCH := $(shell uname -m | sed -e 's/^x86_64$$/amd64/' -e 's/^aarch64$$/arm64/')
 PLATFORMS ?= $(OS)-$(ARCH)
+# Extra flags for the benchmark, e.g. BENCH_FLAGS="-Dbench.runs=5 -Dbench.warm=5".
+BENCH_FLAGS ?=
 
 build:
+	@echo "build: provider jar (Maven fetches its dependencies on the first run)"
 	cd provider && $(MVN) -DskipTests package
+	@ls -l $(JAR)
+
+demo: build
+	@echo "demo: plan of the seed network (no cloud call; the components run against an in-process stand-in engine)"
+	@java -jar $(JAR) plan examples/seed.yaml
+
+# `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
+# packaged and failsafe runs the wire tests (*WireIT) against it.
+test: docs-check
+	@echo "test: mvn verify (unit, schema, component, plan, then wire tests against the packaged launcher)"
+	cd provider && mvn -B --no-transfer-progress verify
+
+docs:
+	python3 tools/schema-reference.py
+
+docs-check:
+	python3 tools/schema-reference.py --check
 
 # The launcher (executable) and the jar at the root of the tarball, as the engine expects.
 dist: build
@@ -32,4 +57,10 @@ dist: build
 	@ls -l dist/*.tar.gz
 
 bench: build
-	cd provider && $(MVN) exec:java@bench
+	cd provider && $(MVN) exec:java@bench $(BENCH_FLAGS)
+
+toolchain:
+	tools/toolchain.sh
+
+clean:
+	rm -rf provider/target dist

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Optional;
 
 /**
@@ -26,16 +27,28 @@ import java.util.Optional;
  */
 public final class WireBench {
 
-    /** A component Construct to time. Add the real components here (e.g. HubAndSpoke with 2, 10, 50 spokes). */
+    /** A component Construct to time. */
     record BenchCase(String label, String type, Map<String, Object> inputs) {
     }
 
+    /**
+     * Every component type with the wire tests' valid inputs, then HubAndSpoke with 2, 10 and 50
+     * spokes (10.0.0.0/16, 10.1.0.0/16, ...; each with a workload) to show how cost grows with
+     * the number of spokes.
+     */
     static List<BenchCase> cases() {
-        return List.of(
-                new BenchCase("TestNetwork, 2 subnets", NetworkFixture.TYPE,
-                        Map.of("cidrBlock", "10.0.0.0/16", "subnetCount", 2)),
-                new BenchCase("TestNetwork, 250 subnets (large)", NetworkFixture.TYPE,
-                        Map.of("cidrBlock", "10.0.0.0/16", "subnetCount", 250)));
+        var cases = new ArrayList<BenchCase>();
+        ProviderWireIT.handlerCases()
+                .map(c -> new BenchCase(c.type().substring(c.type().lastIndexOf(':') + 1), c.type(), c.validInputs()))
+                .forEach(cases::add);
+        for (int spokes : new int[] {2, 10, 50}) {
+            cases.add(new BenchCase("HubAndSpoke, " + spokes + " spokes", "hubspoke:index:HubAndSpoke",
+                    Map.of("spokes", IntStream.range(0, spokes)
+                            .mapToObj(i -> Map.<String, Object>of("name", "spoke" + i, "cidrBlock", "10." + i + ".0.0/16",
+                                    "workload", true))
+                            .toList())));
+        }
+        return cases;
     }
 
     private record StartVariant(String label, Map<String, String> env, List<String> command) {
