@@ -44,21 +44,27 @@ mkdir -p "$cache/logs"
 
 say() { printf '%s sdk-check: %s\n' "$(date +%H:%M:%S)" "$*"; }
 
-# Set by run_language for the language being checked.
+# The language being checked and its log (set by the main loop).
 language=
 log=
 # step WHAT CMD...: prints WHAT, runs CMD with its output in the language's log, and on
-# failure shows the end of the log and fails.
+# failure shows the end of CMD's output and fails.
 step() {
-  local what=$1
+  local what=$1 start
   shift
   say "$language: $what"
   printf '\n== %s\n' "$what" >>"$log"
+  start=$(($(wc -l <"$log") + 1))
   "$@" >>"$log" 2>&1 || {
-    tail -n 40 "$log" | sed 's/^/    /'
+    tail -n "+$start" "$log" | tail -n 40 | sed 's/^/    /'
     say "$language: FAILED: $what (full log: $log)"
     return 1
   }
+}
+# mismatch WHAT: fails the language because WHAT does not hold.
+mismatch() {
+  say "$language: FAILED: $*"
+  return 1
 }
 # note TEXT: a result line for the language.
 note() { say "$language: $*"; }
@@ -93,7 +99,7 @@ check_python() {
   local wheel
   wheel=$(ls "$work"/dist/*.whl)
   [[ $(basename "$wheel") == "pulumi_hubspoke-$schema_version-py3-none-any.whl" ]] ||
-    step "wheel is pulumi_hubspoke $schema_version (got $(basename "$wheel"))" false
+    mismatch "the wheel is $(basename "$wheel"), not pulumi_hubspoke $schema_version"
   note "built $(basename "$wheel")"
 
   # A fresh venv on every run, always at the same path so that mypy's cache stays valid.
@@ -124,12 +130,13 @@ check_python() {
 # ---- nodejs -----------------------------------------------------------------
 check_nodejs() {
   local app=$cache/nodejs/app
-  local recipe="@pulumi/pulumi@$NODE_PULUMI typescript@$NODE_TYPESCRIPT @types/node@$NODE_TYPES_NODE"
+  local packages=("@pulumi/pulumi@$NODE_PULUMI" "typescript@$NODE_TYPESCRIPT" "@types/node@$NODE_TYPES_NODE")
+  local recipe="${packages[*]}"
   if ! stamp_ok "$app" "$recipe"; then
     rm -rf "$app"
     mkdir -p "$app"
     printf '{"name": "sdk-check", "private": true}\n' >"$app/package.json"
-    step "install $recipe" env -C "$app" npm install --no-audit --no-fund --save-exact $recipe
+    step "install $recipe" env -C "$app" npm install --no-audit --no-fund --save-exact "${packages[@]}"
     echo "$recipe" >"$app/.stamp"
   fi
   local tsc=$app/node_modules/.bin/tsc
@@ -141,7 +148,7 @@ check_nodejs() {
   cp "$work/nodejs-sdk/package.json" "$work/nodejs-sdk/README.md" "$work/nodejs-sdk/bin/"
   step "npm pack" env -C "$work/nodejs-sdk/bin" npm pack --pack-destination "$work"
   local tarball=$work/hubspoke-pulumi-hubspoke-$schema_version.tgz
-  [[ -f $tarball ]] || step "npm pack wrote $(basename "$tarball")" false
+  [[ -f $tarball ]] || mismatch "npm pack wrote no $(basename "$tarball")"
   note "packed $(basename "$tarball")"
   step "npm install of the package (offline, beside @pulumi/pulumi $NODE_PULUMI)" \
     env -C "$app" npm install --offline --no-save --no-audit --no-fund "$tarball"
@@ -166,7 +173,7 @@ print(next(r["Version"] for r in json.load(sys.stdin)["Require"] if r["Path"] ==
   step "go build ./... in sdk/ (module $module)" env -C "$sdk" go build ./...
   step "go vet ./... in sdk/" env -C "$sdk" go vet ./...
   grep -q "semver.MustParse(\"$schema_version\")" "$sdk/go/hubspoke/internal/pulumiUtilities.go" ||
-    step "the SDK registers resources with version $schema_version" false
+    mismatch "the Go SDK does not register its resources with version $schema_version"
 
   # The program's module uses the SDK through a replace, with the SDK's go.sum as a start.
   local program=$work/go-program
@@ -201,10 +208,10 @@ check_java() {
   cp "$here/java/Main.java" "$build/program/src/main/java/sdkcheck/"
   coordinates=$(python3 "$here/java/sdk-pom.py" "$sdk/java" "$build/sdk")
   read -r group artifact version <<<"$coordinates"
-  [[ $version == "$schema_version" ]] || step "build.gradle's version is $schema_version (got $version)" false
-  note "SDK coordinates $group:$artifact:$version; $(grep -o '<artifactId>pulumi</artifactId><version>[^<]*' "$build/sdk/pom.xml" | sed 's/<[^>]*>/ /g; s/  */ /g; s/^ //') (from build.gradle)"
+  [[ $version == "$schema_version" ]] || mismatch "build.gradle's default version is $version, not $schema_version"
+  note "SDK $group:$artifact:$version, depends on $(grep -o 'com\.pulumi:pulumi:[^"]*' "$sdk/java/build.gradle") (from build.gradle)"
   step "mvn package: compile sdk/java, then the seed program against it" \
-    env -C "$build" mvn -B -q -Ddependency.plugin.version="$MAVEN_DEPENDENCY_PLUGIN" \
+    env -C "$build" mvn -B -q -Dstyle.color=never -Ddependency.plugin.version="$MAVEN_DEPENDENCY_PLUGIN" \
     -Dsdk.groupId="$group" -Dsdk.artifactId="$artifact" -Dsdk.version="$version" \
     package dependency:build-classpath -Dmdep.outputFile=classpath.txt
   : >"$work/java.registrations"

@@ -22,7 +22,7 @@ fail() {
   exit 1
 }
 
-mode=write
+mode="write"
 case ${1:-} in
   "") ;;
   --check) mode=check ;;
@@ -52,7 +52,7 @@ quietly() {
 
 started=$SECONDS
 quietly "tools/toolchain.sh" "$tools_dir/toolchain.sh"
-# shellcheck source=env.sh
+# shellcheck source-path=SCRIPTDIR source=env.sh
 source "$tools_dir/env.sh" "$work/state"
 schema=$root/schema.json
 out=$work/sdk
@@ -101,6 +101,7 @@ EOF
 cat >"$out/.gitignore" <<'EOF'
 # Build output of the SDKs when built in place (tools/sdk-check.sh builds in copies).
 node_modules/
+package-lock.json
 bin/
 obj/
 build/

@@ -1,16 +1,27 @@
-"""Writes the Maven pom of the generated Java SDK from its Gradle build file.
+"""Writes a standalone Maven project for the generated Java SDK from its Gradle build file.
 
-Usage: python3 sdk-pom.py SDK_JAVA_DIR OUT_DIR
+Usage: python3 sdk-pom.py SDK_JAVA_DIR OUT_DIR      then e.g. mvn -f OUT_DIR/pom.xml install
 The generated build.gradle names the coordinates (groupId, artifactId, default version) and the
-`implementation` dependencies; the pom compiles sdk/java/src/main/java with exactly those, for the
-Java release the Gradle toolchain names. Like the Gradle task genPulumiResources, it also writes
-version.txt and plugin.json into the SDK's resources. Prints "groupId artifactId version".
+`implementation` dependencies; the pom compiles SDK_JAVA_DIR/src/main/java with exactly those, for
+the Java release the Gradle toolchain names. Like the Gradle task genPulumiResources, it also
+writes version.txt and plugin.json into OUT_DIR/resources (the SDK reads version.txt at run
+time). tools/sdk-check.sh builds the SDK this way; docs/sdks.md offers it to users without
+Gradle. Prints "groupId artifactId version".
 """
 
 import json
 import os
 import re
 import sys
+
+# Pinned so that a build does not depend on the Maven version's defaults.
+PLUGINS = [
+    ("maven-compiler-plugin", "3.13.0"),
+    ("maven-resources-plugin", "3.3.1"),
+    ("maven-jar-plugin", "3.4.2"),
+    ("maven-surefire-plugin", "3.5.2"),
+    ("maven-install-plugin", "3.1.3"),
+]
 
 
 def main() -> None:
@@ -38,6 +49,11 @@ def main() -> None:
         f"    <dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>"
         for g, a, v in dependencies
     )
+    plugins = "\n".join(
+        f"        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>{a}</artifactId>"
+        f"<version>{v}</version></plugin>"
+        for a, v in PLUGINS
+    )
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "pom.xml"), "w") as pom:
         pom.write(f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -46,16 +62,13 @@ def main() -> None:
          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
          xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 http://maven.apache.org/xsd/maven-4.0.0.xsd">
   <modelVersion>4.0.0</modelVersion>
-  <parent>
-    <groupId>dev.hubspoke.sdkcheck</groupId>
-    <artifactId>sdk-check</artifactId>
-    <version>0</version>
-  </parent>
   <groupId>{group}</groupId>
   <artifactId>{artifact}</artifactId>
   <version>{version}</version>
   <properties>
     <maven.compiler.release>{release}</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <maven.test.skip>true</maven.test.skip>
   </properties>
   <dependencies>
 {deps}
@@ -63,6 +76,11 @@ def main() -> None:
   <build>
     <sourceDirectory>{sdk}/src/main/java</sourceDirectory>
     <resources><resource><directory>resources</directory></resource></resources>
+    <pluginManagement>
+      <plugins>
+{plugins}
+      </plugins>
+    </pluginManagement>
   </build>
 </project>
 """)
