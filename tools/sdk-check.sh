@@ -20,7 +20,8 @@
 #
 # Tools and dependencies are cached under ${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/sdk-check
 # (HUBSPOKE_SDK_CHECK_CACHE overrides); the first run fetches them from the package
-# registries, later runs reuse them. The last line is `sdk-check: N passed, M failed`.
+# registries, later runs reuse them; runs sharing a cache wait for each other. The last line
+# is `sdk-check: N passed, M failed`; the exit status is 1 when a language failed.
 set -euo pipefail
 
 # ---- pins -------------------------------------------------------------------
@@ -41,6 +42,9 @@ cache=${HUBSPOKE_SDK_CHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/sdk-c
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$cache/logs"
+# The cached venvs and node_modules are reused in place: one run at a time per cache.
+exec 9>"$cache/.lock"
+flock 9
 
 say() { printf '%s sdk-check: %s\n' "$(date +%H:%M:%S)" "$*"; }
 
