@@ -5,10 +5,11 @@
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
 #   make bench      start-up and Construct figures of the packaged provider (prints, asserts nothing)
 #   make docs       regenerate README's component reference from schema.json
+#   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo test dist bench docs docs-check toolchain clean
+.PHONY: build demo test test-provider test-sdks dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -33,9 +34,22 @@ demo: build
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.
-test: docs-check
+test: docs-check test-sdks test-provider
+
+test-provider:
 	@echo "test: mvn verify (unit, schema, component, plan, then wire tests against the packaged launcher)"
 	cd provider && mvn -B --no-transfer-progress verify
+
+# sdk/ must be what schema.json generates; then each SDK is built and used (python, nodejs, go,
+# java; dotnet is checked statically: no .NET SDK here). The first run on a machine builds the
+# Pulumi toolchain from the Go module proxy (about 15 minutes on 2 cores, cached afterwards).
+test-sdks:
+	@echo "test: sdk/ is fresh (tools/sdks.sh --check), then every SDK builds (tools/sdk-check.sh)"
+	tools/sdks.sh --check
+	tools/sdk-check.sh
+
+sdks:
+	tools/sdks.sh
 
 docs:
 	python3 tools/schema-reference.py
