@@ -23,7 +23,8 @@ import java.util.Optional;
  *       the median of {@code bench.warm} more, and the provider's peak RSS (VmHWM) afterwards.</li>
  * </ul>
  * Run it with {@code make bench}; {@code -Dbench.runs=N -Dbench.warm=N} change the counts and
- * {@code -Dbench.javaOpts="..."} adds JVM options to the providers that construct.
+ * {@code -Dbench.javaOpts="..."} adds JVM options to the providers that construct;
+ * {@code -Dbench.cases="Hub;SpokeVpc"} keeps only the Construct cases with those labels.
  */
 public final class WireBench {
 
@@ -165,7 +166,12 @@ public final class WireBench {
                 + "%d warm calls)%n", warm);
         System.out.printf(Locale.ROOT, "  %-40s %10s %12s %10s %13s%n",
                 "case", "resources", "first s", "warm s", "peak RSS MiB");
+        var only = Optional.ofNullable(System.getProperty("bench.cases")).filter(c -> !c.isBlank())
+                .map(c -> List.of(c.split(";")));
         for (var benchCase : cases()) {
+            if (only.isPresent() && only.get().stream().noneMatch(benchCase.label()::equals)) {
+                continue;
+            }
             try (var provider = ProviderProcess.start(forConstructs(cache), launcher, engine.address());
                  var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
                 double first = construct(provider, monitor, benchCase, "first");
