@@ -459,6 +459,19 @@ class ProviderWireIT {
     }
 
     @Test
+    void eachFeatureIsAskedOfAMonitorOnceHoweverManyResourcesAndConstructs() throws Exception {
+        try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            for (var name : List.of("asked", "remembered")) {
+                provider.blocking().construct(construct(monitor, NetworkFixture.TYPE, name,
+                        Map.of("cidrBlock", "10.7.0.0/16", "subnetCount", 3)).build());
+            }
+            var questions = monitor.featureQuestions();
+            assertFalse(questions.isEmpty(), "the SDK asks the monitor about features");
+            assertEquals(Set.copyOf(questions).size(), questions.size(), "asked more than once: " + questions);
+        }
+    }
+
+    @Test
     void theSdksDebugMessagesReachTheEngineOnlyWhenTheProviderRunsAtVerbosityFourOrMore() throws Exception {
         for (var verbosity : List.of(0, 4)) {
             try (var ownEngine = FakeEngine.start(STACK_URN);
