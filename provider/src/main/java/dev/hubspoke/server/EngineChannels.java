@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The provider's connections to the engine and its resource monitors, one channel per address,
- * shared by all Construct calls and closed when the provider stops. (The SDK's own clients open
- * a channel per deployment that nothing ever closes.)
+ * shared by all Construct calls and closed when the provider stops (the SDK's own clients open
+ * a channel per deployment that nothing ever closes); and each monitor's SupportsFeature answers.
  */
 final class EngineChannels implements AutoCloseable {
 
@@ -46,6 +46,16 @@ final class EngineChannels implements AutoCloseable {
     private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
     private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    /**
+     * The monitors' answers to SupportsFeature, by address and feature. A monitor's features do
+     * not change while it runs, but the SDK asks again in every deployment, and asks once per
+     * resource until the first answer is in: hundreds of round trips for a large component.
+     */
+    private final ConcurrentHashMap<FeatureKey, CompletableFuture<SupportsFeatureResponse>> features =
+            new ConcurrentHashMap<>();
+
+    private record FeatureKey(String address, String feature) {
+    }
 
     private ManagedChannel channel(String address) {
         return channels.computeIfAbsent(address, target -> ManagedChannelBuilder.forTarget(target)
@@ -82,7 +92,15 @@ final class EngineChannels implements AutoCloseable {
         return new Monitor() {
             @Override
             public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(SupportsFeatureRequest request) {
-                return completable(stub.supportsFeature(request));
+                var key = new FeatureKey(address, request.getId());
+                var answer = features.computeIfAbsent(key, k -> plain(stub.supportsFeature(request)));
+                // A failed question is asked again next time: the monitor may have been busy.
+                answer.whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        features.remove(key, answer);
+                    }
+                });
+                return inCurrentDeployment(answer);
             }
 
             @Override
@@ -124,6 +142,27 @@ final class EngineChannels implements AutoCloseable {
      * deployment to whatever runs when it completes.
      */
     private static <T> CompletableFuture<T> completable(ListenableFuture<T> call) {
+        return ContextAwareCompletableFuture.wrap(plain(call));
+    }
+
+    /**
+     * {@code shared} (which may serve several deployments) seen from the current one: a new
+     * future, so that what runs when it completes carries this deployment and no other.
+     */
+    private static <T> CompletableFuture<T> inCurrentDeployment(CompletableFuture<T> shared) {
+        var own = new CompletableFuture<T>();
+        shared.whenComplete((value, failure) -> {
+            if (failure != null) {
+                own.completeExceptionally(failure);
+            } else {
+                own.complete(value);
+            }
+        });
+        return ContextAwareCompletableFuture.wrap(own);
+    }
+
+    /** A gRPC future as a plain CompletableFuture, bound to no deployment. */
+    private static <T> CompletableFuture<T> plain(ListenableFuture<T> call) {
         var future = new CompletableFuture<T>();
         Futures.addCallback(call, new FutureCallback<T>() {
             @Override
@@ -136,7 +175,7 @@ final class EngineChannels implements AutoCloseable {
                 future.completeExceptionally(failure);
             }
         }, MoreExecutors.directExecutor());
-        return ContextAwareCompletableFuture.wrap(future);
+        return future;
     }
 
     @Override

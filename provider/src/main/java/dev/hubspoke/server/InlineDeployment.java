@@ -50,8 +50,9 @@ final class InlineDeployment {
             var state = new DeploymentImpl.DeploymentState(config, logger, organization, request.getProject(),
                     request.getStack(), "", request.getDryRun(), channels.engine(engineAddress),
                     channels.monitor(request.getMonitorEndpoint()));
-            // The deployment's parts take the runner when they are built, the engine logger on use.
+            // The deployment's parts take the runner and the engine logger when they are built.
             state.runner = new SettlingRunner();
+            state.logger = QuietDebugLogger.of(state.logger);
             var deployment = new DeploymentImpl(state);
             var instance = new DeploymentInstanceInternal(deployment);
             DeploymentInstanceHolder.setInstance(instance);

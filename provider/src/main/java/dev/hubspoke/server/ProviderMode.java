@@ -26,6 +26,7 @@ public final class ProviderMode {
      * @return the process exit code
      */
     public static int run(String... args) throws IOException, InterruptedException {
+        AsyncPool.apply();
         var parent = ParentWatch.startingParent();
         // stdout belongs to the port alone: anything else a library prints goes to stderr.
         PrintStream portOut = System.out;

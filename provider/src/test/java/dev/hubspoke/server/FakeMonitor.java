@@ -60,6 +60,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<Outputs> outputs = new CopyOnWriteArrayList<>();
     private final List<String> invokes = new CopyOnWriteArrayList<>();
+    private final List<String> featureQuestions = new CopyOnWriteArrayList<>();
     /** Plays AWS: computed outputs (ids, arns, IPs, firewall endpoints) and invoke answers. */
     private final StandInAws aws = new StandInAws();
     private final Server server;
@@ -96,12 +97,18 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         return List.copyOf(invokes);
     }
 
+    /** The feature of every SupportsFeature call, in order. */
+    List<String> featureQuestions() {
+        return List.copyOf(featureQuestions);
+    }
+
     Optional<Registration> registration(String urn) {
         return registrations.stream().filter(r -> r.urn().equals(urn)).findFirst();
     }
 
     @Override
     public void supportsFeature(SupportsFeatureRequest request, StreamObserver<SupportsFeatureResponse> response) {
+        featureQuestions.add(request.getId());
         reply(response, SupportsFeatureResponse.newBuilder().setHasSupport(FEATURES.contains(request.getId())).build());
     }
 

@@ -459,6 +459,39 @@ class ProviderWireIT {
     }
 
     @Test
+    void eachFeatureIsAskedOfAMonitorOnceHoweverManyResourcesAndConstructs() throws Exception {
+        try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            for (var name : List.of("asked", "remembered")) {
+                provider.blocking().construct(construct(monitor, NetworkFixture.TYPE, name,
+                        Map.of("cidrBlock", "10.7.0.0/16", "subnetCount", 3)).build());
+            }
+            var questions = monitor.featureQuestions();
+            assertFalse(questions.isEmpty(), "the SDK asks the monitor about features");
+            assertEquals(Set.copyOf(questions).size(), questions.size(), "asked more than once: " + questions);
+        }
+    }
+
+    @Test
+    void theSdksDebugMessagesReachTheEngineOnlyWhenTheProviderRunsAtVerbosityFourOrMore() throws Exception {
+        for (var verbosity : List.of(0, 4)) {
+            try (var ownEngine = FakeEngine.start(STACK_URN);
+                 var own = ProviderProcess.start(launcher, ownEngine.address(), "-v=" + verbosity);
+                 var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+                own.blocking().construct(construct(monitor, NetworkFixture.TYPE, "logged",
+                        Map.of("cidrBlock", "10.6.0.0/16")).build());
+                var debug = ownEngine.logs().stream()
+                        .filter(log -> log.getSeverity() == pulumirpc.EngineOuterClass.LogSeverity.DEBUG).count();
+                if (verbosity == 0) {
+                    assertEquals(0, debug, "no debug message at -v=0");
+                } else {
+                    assertTrue(debug >= monitor.registrations().size(), "at least one debug message per resource at -v=4,"
+                            + " got " + debug + " for " + monitor.registrations().size() + " resources");
+                }
+            }
+        }
+    }
+
+    @Test
     void aProviderStartedWithoutAnEngineConstructsOnceTheEngineHasAttached() throws Exception {
         try (var debug = ProviderProcess.start(launcher);
              var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {

@@ -20,10 +20,13 @@ import java.util.Optional;
  *       archive; plus how many classes each loads before the port and how many of those the
  *       archive supplies;</li>
  *   <li>Construct: for each {@link #cases() case}, in a fresh provider, the first Construct and
- *       the median of {@code bench.warm} more, and the provider's peak RSS (VmHWM) afterwards.</li>
+ *       the median of {@code bench.warm} more, the provider's mean CPU time (user + system) per warm
+ *       call, which the load of other processes disturbs less than the wall time, and its peak RSS
+ *       (VmHWM) afterwards.</li>
  * </ul>
  * Run it with {@code make bench}; {@code -Dbench.runs=N -Dbench.warm=N} change the counts and
- * {@code -Dbench.javaOpts="..."} adds JVM options to the providers that construct.
+ * {@code -Dbench.javaOpts="..."} adds JVM options to the providers that construct;
+ * {@code -Dbench.cases="Hub;SpokeVpc"} keeps only the Construct cases with those labels.
  */
 public final class WireBench {
 
@@ -163,20 +166,28 @@ public final class WireBench {
     private static void constructs(Path launcher, Path cache, FakeEngine engine, int warm) throws Exception {
         System.out.printf(Locale.ROOT, "%nConstruct over the wire, launcher with CDS archive (fresh provider per case, "
                 + "%d warm calls)%n", warm);
-        System.out.printf(Locale.ROOT, "  %-40s %10s %12s %10s %13s%n",
-                "case", "resources", "first s", "warm s", "peak RSS MiB");
+        System.out.printf(Locale.ROOT, "  %-40s %10s %12s %10s %11s %13s%n",
+                "case", "resources", "first s", "warm s", "warm CPU s", "peak RSS MiB");
+        var only = Optional.ofNullable(System.getProperty("bench.cases")).filter(c -> !c.isBlank())
+                .map(c -> List.of(c.split(";")));
         for (var benchCase : cases()) {
+            if (only.isPresent() && only.get().stream().noneMatch(benchCase.label()::equals)) {
+                continue;
+            }
             try (var provider = ProviderProcess.start(forConstructs(cache), launcher, engine.address());
                  var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
                 double first = construct(provider, monitor, benchCase, "first");
                 int resources = monitor.registrations().size();
                 var times = new double[warm];
+                double cpuBefore = cpuSeconds(provider.process().pid());
                 for (int i = 0; i < warm; i++) {
                     times[i] = construct(provider, monitor, benchCase, "warm" + i);
                 }
+                double warmCpu = (cpuSeconds(provider.process().pid()) - cpuBefore) / warm;
                 java.util.Arrays.sort(times);
-                System.out.printf(Locale.ROOT, "  %-40s %10d %12.3f %10.3f %13.1f%n", benchCase.label(), resources,
-                        first, warm == 0 ? Double.NaN : median(times), peakRssMiB(provider.process().pid()));
+                System.out.printf(Locale.ROOT, "  %-40s %10d %12.3f %10.3f %11.3f %13.1f%n", benchCase.label(),
+                        resources, first, warm == 0 ? Double.NaN : median(times), warmCpu,
+                        peakRssMiB(provider.process().pid()));
             }
         }
     }
