@@ -26,7 +26,8 @@ public final class Main {
     }
 
     private static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
-            "plan", args -> PlanCommand.run(List.of(args), System.out, System.err));
+            "plan", args -> PlanCommand.run(List.of(args), System.out, System.err),
+            "cds-training", CdsTraining::run);
 
     private Main() {
     }
