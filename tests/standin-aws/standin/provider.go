@@ -325,6 +325,11 @@ func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 	if err != nil {
 		return nil, err
 	}
+	// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do in AWS.
+	if held, taken := c.Resources[id]; taken {
+		return nil, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
+			typ, name, id, held.URN)
+	}
 	if err := p.store(c, id, typ, urn, inputs, outs, generated); err != nil {
 		return nil, err
 	}

@@ -369,3 +369,18 @@ func TestEveryTypeTheComponentsRegisterIsPlayed(t *testing.T) {
 		}
 	}
 }
+
+func TestRoutesInOneTableGetAnIdPerDestinationAndADuplicateRouteFails(t *testing.T) {
+	p := newProvider(t, filepath.Join(t.TempDir(), "s.json"), "")
+	routeT := "aws:ec2/route:Route"
+	def, _ := create(t, p, routeT, "default", map[string]any{"routeTableId": "rtb-1", "destinationCidrBlock": "0.0.0.0/0", "gatewayId": "igw-1"})
+	internal, _ := create(t, p, routeT, "internal", map[string]any{"routeTableId": "rtb-1", "destinationCidrBlock": "10.0.0.0/8", "transitGatewayId": "tgw-1"})
+	if def == internal || def != "r-rtb-11080289494" {
+		t.Fatalf("route ids: %s %s", def, internal)
+	}
+	_, err := p.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(routeT, "again"),
+		Properties: props(t, map[string]any{"routeTableId": "rtb-1", "destinationCidrBlock": "0.0.0.0/0"})})
+	if err == nil || !strings.Contains(err.Error(), "r-rtb-11080289494 already exists") {
+		t.Fatalf("a duplicate route: %v", err)
+	}
+}

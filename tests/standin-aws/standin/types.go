@@ -3,6 +3,11 @@
 // network call; it keeps the "cloud" in a JSON file.
 package standin
 
+import (
+	"fmt"
+	"hash/crc32"
+)
+
 // resourceType describes how the stand-in plays one AWS resource type.
 type resourceType struct {
 	// idPrefix shapes the id like AWS's (vpc-…, subnet-…); empty when the id is built another way.
@@ -47,8 +52,10 @@ var types = map[string]resourceType{
 	"aws:ec2/route:Route": {idPrefix: "r-rtb", service: "ec2", arnKind: "route",
 		required:  []string{"routeTableId"},
 		replaceOn: []string{"routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock", "destinationPrefixListId"},
+		// AWS names a route by its table and a checksum of its destination.
 		idFrom: func(p propsView, _ string, _ string) string {
-			return "r-" + p("routeTableId") + "1080289494"
+			dest := p("destinationCidrBlock") + p("destinationIpv6CidrBlock") + p("destinationPrefixListId")
+			return "r-" + p("routeTableId") + fmt.Sprint(crc32.ChecksumIEEE([]byte(dest)))
 		}},
 	"aws:ec2/internetGateway:InternetGateway": {idPrefix: "igw", service: "ec2", arnKind: "internet-gateway",
 		computed: []string{"arn", "ownerId"}},
