@@ -1,0 +1,697 @@
+package standin
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/structpb"
+)
+
+// Version is the aws plugin version com.pulumi:aws 6.83.0 asks the engine for.
+const Version = "6.83.0"
+
+// FailCreateEnv names a resource (by name or URN suffix) whose first Create fails, for fault tests.
+const FailCreateEnv = "HUBSPOKE_STANDIN_AWS_FAIL_CREATE"
+
+// DefaultRegion is the region played when the program configures none.
+const DefaultRegion = "us-east-1"
+
+// Provider is the STAND-IN aws resource provider. It is NOT AWS.
+type Provider struct {
+	pulumirpc.UnimplementedResourceProviderServer
+
+	// mu serialises every read-modify-write of the state file; the engine calls concurrently.
+	mu         sync.Mutex
+	statePath  string
+	failCreate string
+	region     string
+	log        io.Writer
+}
+
+// New returns a stand-in keeping its cloud in statePath; failCreate may be empty.
+func New(statePath, failCreate string, log io.Writer) *Provider {
+	if log == nil {
+		log = io.Discard
+	}
+	return &Provider{statePath: statePath, failCreate: failCreate, region: DefaultRegion, log: log}
+}
+
+// FromEnv returns a stand-in configured from HUBSPOKE_STANDIN_AWS_STATE and HUBSPOKE_STANDIN_AWS_FAIL_CREATE.
+func FromEnv() *Provider {
+	return New(DefaultStatePath(), os.Getenv(FailCreateEnv), os.Stderr)
+}
+
+func (p *Provider) logf(format string, args ...any) {
+	fmt.Fprintf(p.log, "stand-in AWS (NOT AWS): "+format+"\n", args...)
+}
+
+var opts = plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true}
+
+func unmarshal(s *structpb.Struct) (resource.PropertyMap, error) {
+	if s == nil {
+		return resource.PropertyMap{}, nil
+	}
+	return plugin.UnmarshalProperties(s, opts)
+}
+
+func marshal(m resource.PropertyMap) (*structpb.Struct, error) {
+	return plugin.MarshalProperties(m, opts)
+}
+
+func hash(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(sum[:])
+}
+
+func lookup(typ string) (resourceType, error) {
+	t, ok := types[typ]
+	if !ok {
+		return t, fmt.Errorf("the stand-in AWS (NOT AWS) does not play resource type %s", typ)
+	}
+	return t, nil
+}
+
+func nameOf(urn, given string) string {
+	if given != "" {
+		return given
+	}
+	return resource.URN(urn).Name()
+}
+
+// --- plugin plumbing --------------------------------------------------------------------------
+
+func (p *Provider) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: Version}, nil
+}
+
+func (p *Provider) Handshake(context.Context, *pulumirpc.ProviderHandshakeRequest) (*pulumirpc.ProviderHandshakeResponse, error) {
+	return &pulumirpc.ProviderHandshakeResponse{AcceptSecrets: true, AcceptResources: true}, nil
+}
+
+func (p *Provider) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
+	s, err := Schema()
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.GetSchemaResponse{Schema: string(s)}, nil
+}
+
+func (p *Provider) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	return &pulumirpc.CheckResponse{Inputs: req.GetNews()}, nil
+}
+
+func (p *Provider) DiffConfig(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	olds, err := unmarshal(req.GetOldInputs())
+	if err != nil {
+		return nil, err
+	}
+	news, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	if olds.DeepEquals(news) {
+		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
+	}
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME}, nil
+}
+
+func (p *Provider) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+	region := req.GetVariables()["aws:config:region"]
+	if args, err := unmarshal(req.GetArgs()); err == nil && args["region"].IsString() {
+		region = args["region"].StringValue()
+	}
+	if region == "" {
+		region = os.Getenv("AWS_REGION")
+	}
+	if region != "" {
+		p.region = region
+	}
+	p.logf("configured for region %s, state in %s", p.region, p.statePath)
+	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, AcceptResources: true, SupportsPreview: true}, nil
+}
+
+func (p *Provider) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	return &emptypb.Empty{}, nil
+}
+
+// --- Check and Diff -----------------------------------------------------------------------------
+
+func (p *Provider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	t, err := lookup(typ)
+	if err != nil {
+		return nil, err
+	}
+	news, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	olds, err := unmarshal(req.GetOlds())
+	if err != nil {
+		return nil, err
+	}
+	name := nameOf(req.GetUrn(), req.GetName())
+	var failures []*pulumirpc.CheckFailure
+	for _, key := range t.required {
+		if v, ok := news[resource.PropertyKey(key)]; !ok || v.IsNull() {
+			failures = append(failures, &pulumirpc.CheckFailure{
+				Property: key,
+				Reason: fmt.Sprintf("stand-in AWS (NOT AWS): %s %q is missing the required property %q",
+					typ, name, key),
+			})
+		}
+	}
+	// Like the real provider, make up a name when none is given, and keep the one made before.
+	if t.autoName && !news.HasValue("name") && !news.HasValue("namePrefix") {
+		if olds.HasValue("name") {
+			news["name"] = olds["name"]
+		} else {
+			news["name"] = resource.NewStringProperty(name + "-" + hash(req.GetUrn())[:7])
+		}
+	}
+	inputs, err := marshal(news)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.CheckResponse{Inputs: inputs, Failures: failures}, nil
+}
+
+func (p *Provider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	t, err := lookup(typ)
+	if err != nil {
+		return nil, err
+	}
+	oldStruct := req.GetOldInputs()
+	if oldStruct == nil {
+		oldStruct = req.GetOlds()
+	}
+	olds, err := unmarshal(oldStruct)
+	if err != nil {
+		return nil, err
+	}
+	news, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	return decide(t, olds, news), nil
+}
+
+// decide compares the inputs: a change to a replace-on property replaces, any other change updates.
+func decide(t resourceType, olds, news resource.PropertyMap) *pulumirpc.DiffResponse {
+	replaceOn := map[string]bool{}
+	for _, k := range t.replaceOn {
+		replaceOn[k] = true
+	}
+	keys := map[resource.PropertyKey]bool{}
+	for k := range olds {
+		keys[k] = true
+	}
+	for k := range news {
+		keys[k] = true
+	}
+	resp := &pulumirpc.DiffResponse{
+		Changes: pulumirpc.DiffResponse_DIFF_NONE, DetailedDiff: map[string]*pulumirpc.PropertyDiff{}, HasDetailedDiff: true,
+	}
+	for k := range keys {
+		o, hasOld := olds[k]
+		n, hasNew := news[k]
+		if hasOld && hasNew && o.DeepEquals(n) && !n.ContainsUnknowns() {
+			continue
+		}
+		if (!hasOld || o.IsNull()) && (!hasNew || n.IsNull()) {
+			continue
+		}
+		kind := pulumirpc.PropertyDiff_UPDATE
+		switch {
+		case !hasOld || o.IsNull():
+			kind = pulumirpc.PropertyDiff_ADD
+		case !hasNew || n.IsNull():
+			kind = pulumirpc.PropertyDiff_DELETE
+		}
+		if replaceOn[string(k)] {
+			kind += pulumirpc.PropertyDiff_ADD_REPLACE - pulumirpc.PropertyDiff_ADD
+			resp.Replaces = append(resp.Replaces, string(k))
+		}
+		resp.Diffs = append(resp.Diffs, string(k))
+		resp.DetailedDiff[string(k)] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
+		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
+	}
+	sort.Strings(resp.Replaces)
+	sort.Strings(resp.Diffs)
+	return resp
+}
+
+// --- Create, Read, Update, Delete -----------------------------------------------------------------
+
+func (p *Provider) failsNow(urn, name string) bool {
+	if p.failCreate == "" {
+		return false
+	}
+	return name == p.failCreate || strings.HasSuffix(urn, p.failCreate)
+}
+
+// change is what Create and Update both start from: the type, the new inputs and the cloud.
+type change struct {
+	urn, typ, name string
+	t              resourceType
+	inputs         resource.PropertyMap
+	cloud          *cloud
+}
+
+// begin decodes a Create or Update; the caller must hold p.mu, since the cloud is read here.
+func (p *Provider) begin(urn, name string, inputs *structpb.Struct) (*change, error) {
+	typ := resource.URN(urn).Type().String()
+	t, err := lookup(typ)
+	if err != nil {
+		return nil, err
+	}
+	in, err := unmarshal(inputs)
+	if err != nil {
+		return nil, err
+	}
+	c, err := loadCloud(p.statePath)
+	if err != nil {
+		return nil, err
+	}
+	return &change{urn: urn, typ: typ, name: nameOf(urn, name), t: t, inputs: in, cloud: c}, nil
+}
+
+func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetProperties())
+	if err != nil {
+		return nil, err
+	}
+	urn, typ, t, inputs, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
+	if req.GetPreview() {
+		outs := inputs.Copy()
+		for _, k := range append(t.computed, "tagsAll") {
+			if _, given := outs[resource.PropertyKey(k)]; !given {
+				outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewStringProperty(""))
+			}
+		}
+		props, err := marshal(outs)
+		if err != nil {
+			return nil, err
+		}
+		return &pulumirpc.CreateResponse{Properties: props}, nil
+	}
+	if p.failsNow(urn, name) && !c.FailedOnce[urn] {
+		c.FailedOnce[urn] = true
+		if err := c.save(p.statePath); err != nil {
+			return nil, err
+		}
+		p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
+		return nil, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
+			typ, name, FailCreateEnv, p.failCreate)
+	}
+	c.Generations[urn]++
+	generated := hash(urn, fmt.Sprint(c.Generations[urn]))[:17]
+	id, outs, err := p.play(c, t, typ, name, generated, inputs)
+	if err != nil {
+		return nil, err
+	}
+	// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do in AWS.
+	if held, taken := c.Resources[id]; taken {
+		return nil, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
+			typ, name, id, held.URN)
+	}
+	if err := p.store(c, id, typ, urn, inputs, outs, generated); err != nil {
+		return nil, err
+	}
+	p.logf("created %s %s as %s", typ, name, id)
+	props, err := marshal(outs)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
+}
+
+func (p *Provider) store(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMap, generated string) error {
+	in, err := encodeProps(inputs)
+	if err != nil {
+		return err
+	}
+	out, err := encodeProps(outs)
+	if err != nil {
+		return err
+	}
+	c.Resources[id] = stored{Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
+	return c.save(p.statePath)
+}
+
+func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c, err := loadCloud(p.statePath)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := c.Resources[req.GetId()]
+	if !ok {
+		p.logf("read %s: gone", req.GetId())
+		return &pulumirpc.ReadResponse{}, nil
+	}
+	ins, err := decodeProps(s.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := decodeProps(s.Outputs)
+	if err != nil {
+		return nil, err
+	}
+	in, err := marshal(ins)
+	if err != nil {
+		return nil, err
+	}
+	out, err := marshal(outs)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: out, Inputs: in}, nil
+}
+
+func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	urn, typ, t, news, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
+	olds, err := unmarshal(req.GetOlds())
+	if err != nil {
+		return nil, err
+	}
+	s, ok := c.Resources[req.GetId()]
+	if req.GetPreview() || !ok {
+		if !req.GetPreview() {
+			return nil, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
+				typ, name, req.GetId())
+		}
+		// Preview: the new inputs over the old outputs; what depends on changed inputs is unknown.
+		outs := olds.Copy()
+		for k, v := range news {
+			outs[k] = v
+		}
+		if typ == "aws:networkfirewall/firewall:Firewall" && !news["subnetMappings"].DeepEquals(olds["subnetMappings"]) {
+			outs["firewallStatuses"] = resource.MakeComputed(resource.NewStringProperty(""))
+		}
+		props, err := marshal(outs)
+		if err != nil {
+			return nil, err
+		}
+		return &pulumirpc.UpdateResponse{Properties: props}, nil
+	}
+	_, outs, err := p.play(c, t, typ, name, s.Generated, news)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.store(c, req.GetId(), typ, urn, news, outs, s.Generated); err != nil {
+		return nil, err
+	}
+	p.logf("updated %s %s (%s)", typ, name, req.GetId())
+	props, err := marshal(outs)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.UpdateResponse{Properties: props}, nil
+}
+
+func (p *Provider) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c, err := loadCloud(p.statePath)
+	if err != nil {
+		return nil, err
+	}
+	delete(c.Resources, req.GetId())
+	if err := c.save(p.statePath); err != nil {
+		return nil, err
+	}
+	p.logf("deleted %s", req.GetId())
+	return &emptypb.Empty{}, nil
+}
+
+// --- the cloud's side of a resource -----------------------------------------------------------
+
+func str(m resource.PropertyMap, key string) string {
+	if v, ok := m[resource.PropertyKey(key)]; ok {
+		if v.IsSecret() {
+			v = v.SecretValue().Element
+		}
+		if v.IsString() {
+			return v.StringValue()
+		}
+	}
+	return ""
+}
+
+func (p *Provider) arn(t resourceType, id, name string) string {
+	switch t.service {
+	case "iam":
+		return fmt.Sprintf("arn:aws:iam::%s:%s/%s", Account, t.arnKind, firstNonEmpty(name, id))
+	case "network-firewall":
+		return fmt.Sprintf("arn:aws:network-firewall:%s:%s:%s/%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
+	case "logs":
+		return fmt.Sprintf("arn:aws:logs:%s:%s:%s:%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
+	}
+	return fmt.Sprintf("arn:aws:%s:%s:%s:%s/%s", t.service, p.region, Account, t.arnKind, id)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// play computes the id and outputs AWS would give a resource with these inputs.
+func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, inputs resource.PropertyMap) (string, resource.PropertyMap, error) {
+	view := func(k string) string { return str(inputs, k) }
+	var id, arn string
+	if t.idFrom == nil {
+		id = t.idPrefix + "-" + generated
+		arn = p.arn(t, id, "")
+	} else {
+		arn = p.arn(t, generated, str(inputs, "name"))
+		id = t.idFrom(view, generated, arn)
+	}
+	outs := inputs.Copy()
+	set := func(k string, v resource.PropertyValue) {
+		if !outs.HasValue(resource.PropertyKey(k)) {
+			outs[resource.PropertyKey(k)] = v
+		}
+	}
+	s := resource.NewStringProperty
+	h := func(salt string) string { return hash(generated, salt)[:17] }
+	ip := func(salt string) string {
+		b := hash(generated, salt)
+		return fmt.Sprintf("%d", int(b[0])%16*16+int(b[1])%16+1)
+	}
+	for _, k := range t.computed {
+		switch k {
+		case "arn":
+			set(k, s(arn))
+		case "ownerId", "vpcOwnerId":
+			set(k, s(Account))
+		case "defaultRouteTableId", "mainRouteTableId":
+			set(k, s("rtb-"+h("main")))
+		case "defaultSecurityGroupId":
+			set(k, s("sg-"+h("default")))
+		case "defaultNetworkAclId":
+			set(k, s("acl-"+h("default")))
+		case "dhcpOptionsId":
+			set(k, s("dopt-"+h("default")))
+		case "publicIp":
+			if alloc := c.find(str(inputs, "allocationId")); alloc != nil && str(alloc, "publicIp") != "" {
+				set(k, s(str(alloc, "publicIp")))
+			} else {
+				set(k, s("203.0.113."+ip("public")))
+			}
+		case "allocationId":
+			set(k, s(id))
+		case "publicDns":
+			set(k, s("ec2-203-0-113-"+ip("public")+".compute-1.amazonaws.com"))
+		case "ptrRecord":
+			set(k, s(""))
+		case "privateIp":
+			set(k, s(privateIPIn(c.find(str(inputs, "subnetId")), ip("private"))))
+		case "privateDns":
+			set(k, s("ip-"+strings.ReplaceAll(str(outs, "privateIp"), ".", "-")+".ec2.internal"))
+		case "networkInterfaceId", "primaryNetworkInterfaceId":
+			set(k, s("eni-"+h("eni")))
+		case "associationId":
+			set(k, s("eipassoc-"+h("assoc")))
+		case "instanceState":
+			set(k, s("running"))
+		case "prefixListId":
+			set(k, s("pl-"+h("pl")))
+		case "networkInterfaceIds", "dnsEntries":
+			set(k, resource.NewArrayProperty(nil))
+		case "state":
+			set(k, s("available"))
+		case "associationDefaultRouteTableId", "propagationDefaultRouteTableId":
+			set(k, s("tgw-rtb-"+h("default")))
+		case "defaultAssociationRouteTable", "defaultPropagationRouteTable":
+			set(k, resource.NewBoolProperty(false))
+		case "resourceId":
+			set(k, s(str(c.find(str(inputs, "transitGatewayAttachmentId")), "vpcId")))
+		case "resourceType":
+			set(k, s("vpc"))
+		case "updateToken":
+			set(k, s(hash(generated, fmt.Sprint(inputs.Mappable()))[:36]))
+		case "uniqueId":
+			set(k, s("AROA"+strings.ToUpper(h("unique"))))
+		case "createDate":
+			set(k, s("2026-01-01T00:00:00Z"))
+		case "firewallStatuses":
+			statuses, err := firewallStatuses(c, id, inputs)
+			if err != nil {
+				return "", nil, fmt.Errorf("stand-in AWS (NOT AWS): firewall %q: %w", name, err)
+			}
+			outs[resource.PropertyKey(k)] = statuses
+		}
+	}
+	if tags, ok := inputs["tags"]; ok {
+		outs["tagsAll"] = tags
+	}
+	return id, outs, nil
+}
+
+// find returns the outputs of the stored resource with this id, or nil.
+func (c *cloud) find(id string) resource.PropertyMap {
+	s, ok := c.Resources[id]
+	if id == "" || !ok {
+		return nil
+	}
+	outs, err := decodeProps(s.Outputs)
+	if err != nil {
+		return nil
+	}
+	return outs
+}
+
+// privateIPIn picks an address inside the subnet's CIDR, as EC2 would.
+func privateIPIn(subnet resource.PropertyMap, host string) string {
+	prefix, err := netip.ParsePrefix(str(subnet, "cidrBlock"))
+	if err != nil {
+		return "10.99.0." + host
+	}
+	a := prefix.Masked().Addr().As4()
+	var n int
+	fmt.Sscan(host, &n)
+	if size := 1 << (32 - prefix.Bits()); size > 8 {
+		n = 4 + n%(size-5) // AWS reserves the first four addresses and the last one
+	} else {
+		n = 4
+	}
+	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	v += uint32(n)
+	return fmt.Sprintf("%d.%d.%d.%d", v>>24, v>>16&0xff, v>>8&0xff, v&0xff)
+}
+
+// firewallStatuses reports one sync state per subnet mapping: the subnet's AZ and its endpoint.
+func firewallStatuses(c *cloud, firewallID string, inputs resource.PropertyMap) (resource.PropertyValue, error) {
+	mappings := inputs["subnetMappings"]
+	if !mappings.IsArray() {
+		return resource.PropertyValue{}, fmt.Errorf("subnetMappings is not a list")
+	}
+	var syncStates []resource.PropertyValue
+	for _, m := range mappings.ArrayValue() {
+		if !m.IsObject() {
+			return resource.PropertyValue{}, fmt.Errorf("a subnet mapping is not an object")
+		}
+		subnetID := str(m.ObjectValue(), "subnetId")
+		subnet := c.find(subnetID)
+		if subnet == nil {
+			return resource.PropertyValue{}, fmt.Errorf("subnet mapping names subnet %q, which the stand-in cloud does not hold", subnetID)
+		}
+		zone := str(subnet, "availabilityZone")
+		syncStates = append(syncStates, resource.NewObjectProperty(resource.PropertyMap{
+			"availabilityZone": resource.NewStringProperty(zone),
+			"attachments": resource.NewArrayProperty([]resource.PropertyValue{
+				resource.NewObjectProperty(resource.PropertyMap{
+					"subnetId":   resource.NewStringProperty(subnetID),
+					"endpointId": resource.NewStringProperty("vpce-" + hash(firewallID, zone)[:17]),
+					"status":     resource.NewStringProperty("READY"),
+				}),
+			}),
+		}))
+	}
+	return resource.NewArrayProperty([]resource.PropertyValue{
+		resource.NewObjectProperty(resource.PropertyMap{"syncStates": resource.NewArrayProperty(syncStates)}),
+	}), nil
+}
+
+// --- invokes ----------------------------------------------------------------------------------------
+
+// Zones are the availability zones the stand-in reports for a region: <region>a … d.
+func Zones(region string) []string {
+	return []string{region + "a", region + "b", region + "c", region + "d"}
+}
+
+func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
+	args, err := unmarshal(req.GetArgs())
+	if err != nil {
+		return nil, err
+	}
+	strs := func(v []string) resource.PropertyValue {
+		out := make([]resource.PropertyValue, len(v))
+		for i, s := range v {
+			out[i] = resource.NewStringProperty(s)
+		}
+		return resource.NewArrayProperty(out)
+	}
+	s := resource.NewStringProperty
+	var ret resource.PropertyMap
+	switch req.GetTok() {
+	case "aws:index/getAvailabilityZones:getAvailabilityZones":
+		zones := Zones(p.region)
+		ids := make([]string, len(zones))
+		for i := range zones {
+			ids[i] = fmt.Sprintf("stand-in-az%d", i+1)
+		}
+		ret = resource.PropertyMap{
+			"id": s(p.region), "names": strs(zones), "zoneIds": strs(ids), "groupNames": strs([]string{p.region}),
+			"state": s("available"), "excludeNames": strs(nil), "excludeZoneIds": strs(nil),
+		}
+	case "aws:index/getRegion:getRegion":
+		ret = resource.PropertyMap{
+			"id": s(p.region), "name": s(p.region), "description": s("stand-in region " + p.region + " (NOT AWS)"),
+			"endpoint": s("ec2." + p.region + ".amazonaws.com"),
+		}
+	case "aws:ssm/getParameter:getParameter":
+		name := str(args, "name")
+		// An AMI id shaped like AWS's, derived from the parameter name so it never changes.
+		value := "ami-" + hash(name)[:17]
+		ret = resource.PropertyMap{
+			"id": s(name), "name": s(name), "arn": s(fmt.Sprintf("arn:aws:ssm:%s::parameter%s", p.region, name)),
+			"type": s("String"), "value": s(value), "insecureValue": s(value), "version": resource.NewNumberProperty(1),
+			"withDecryption": resource.NewBoolProperty(true),
+		}
+	default:
+		return nil, fmt.Errorf("the stand-in AWS (NOT AWS) does not answer the invoke %s", req.GetTok())
+	}
+	out, err := marshal(ret)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.InvokeResponse{Return: out}, nil
+}
