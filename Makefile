@@ -9,7 +9,7 @@
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo test test-provider test-sdks dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo test test-provider test-sdks test-standin dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -34,7 +34,13 @@ demo: build
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.
-test: docs-check test-sdks test-provider
+test: docs-check test-standin test-sdks test-provider
+
+# The stand-in `aws` plugin (NOT AWS) for offline engine runs: unit tests, and a smoke run of a
+# YAML program under the real pulumi CLI (needs the toolchain; builds it if missing).
+test-standin: toolchain
+	@echo "test: stand-in aws plugin (go test ./... in tests/standin-aws)"
+	cd tests/standin-aws && go test -count=1 ./...
 
 test-provider:
 	@echo "test: mvn verify (unit, schema, component, plan, then wire tests against the packaged launcher)"
