@@ -16,11 +16,13 @@ final class ConstructCall {
     private ConstructCall() {
     }
 
-    static CompletableFuture<ConstructResponse> run(ConstructHandler handler, EngineChannels channels,
+    static CompletableFuture<ConstructResponse> run(ConstructHandler handler, DeploymentSlot slot, EngineChannels channels,
                                                     String engineAddress, ConstructRequest request) {
-        var options = ConstructOptions.from(request);
-        var inputs = PropertyValue.unmarshalProperties(request.getInputs());
-        return InlineDeployment.run(channels, engineAddress, request, () -> {
+        // Options and inputs make SDK objects (dependency resources, outputs), which belong to
+        // the Construct's deployment: they are built in its turn, not on the calling thread.
+        return InlineDeployment.run(slot, channels, engineAddress, request, () -> {
+            var options = ConstructOptions.from(request);
+            var inputs = PropertyValue.unmarshalProperties(request.getInputs());
             var component = handler.construct(request.getType(), request.getName(), inputs, options);
             return Internal.of(component.urn()).getValueNullable().thenCompose(urn -> ConstructState.response(
                     urn, component.outputs(), request.getAcceptsOutputValues()));

@@ -37,6 +37,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     private final ConstructHandler handler;
     private final PluginResources resources;
     private final EngineChannels channels;
+    private final DeploymentSlot slot = new DeploymentSlot();
     /** Where the engine listens: from the command line, or later from Handshake or Attach. */
     private final AtomicReference<Optional<String>> engineAddress;
 
@@ -122,7 +123,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
         }
         var what = "Construct of " + type + " '" + request.getName() + "'";
         LOG.fine(() -> what + " started");
-        ConstructCall.run(handler, channels, engine.get(), request).whenComplete((result, failure) -> {
+        ConstructCall.run(handler, slot, channels, engine.get(), request).whenComplete((result, failure) -> {
             if (failure != null) {
                 response.onError(Failures.toStatus(what, failure));
             } else {
