@@ -63,9 +63,12 @@ mkdir -p "$work/.mvn"
 printf -- '-Dmaven.repo.local=%s\n' "$repo" >"$work/.mvn/maven.config"
 say "wrote $work/.mvn/maven.config (Maven repository $repo)"
 
-run "mvn compile of the program, and the language host's plugin discovery" \
-  env -C "$work" sh -c 'mvn -B --no-transfer-progress -Dstyle.color=never -Dorg.slf4j.simpleLogger.logFile=System.err \
-    compile exec:java -DmainClass=com.pulumi.bootstrap.internal.Main -DmainArgs=packages >"$1"' sh "$cache/packages.json"
+# The command the language host runs to learn the program's plugins (stdout: a JSON list).
+discover_plugins() {
+  (cd "$work" && mvn -B --no-transfer-progress -Dstyle.color=never -Dorg.slf4j.simpleLogger.logFile=System.err \
+    compile exec:java -DmainClass=com.pulumi.bootstrap.internal.Main -DmainArgs=packages >"$cache/packages.json")
+}
+run "mvn compile of the program, and the language host's plugin discovery" discover_plugins
 # Maven 3.8's console wraps stdout in ANSI resets even in batch mode: strip them.
 python3 -c 'import json, re, sys; json.loads(re.sub(r"\x1b\[[0-9;]*m", "", open(sys.argv[1]).read()))' \
   "$cache/packages.json" 2>/dev/null ||
