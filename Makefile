@@ -1,7 +1,10 @@
 # The entry points of the repository; README, .ci/run and developers use only these.
 #   make build      set-up: fetch the Maven dependencies, build provider/target/pulumi-resource-hubspoke.jar
-#   make demo       the main job: the address plan and resource tree of the seed network (examples/seed.yaml)
-#   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC), docs
+#   make demo       the main job: `pulumi up` of examples/yaml-blueprint against the stand-in aws plugin
+#                   (offline, NOT AWS), prints the outputs and the resource tree, then destroys it
+#   make plan       the address plan and resource tree of examples/seed.yaml, without the engine
+#   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC),
+#                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
 #   make bench      start-up and Construct figures of the packaged provider (prints, asserts nothing)
 #   make docs       regenerate README's component reference from schema.json
@@ -9,7 +12,7 @@
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo test test-provider test-sdks test-standin dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo plan test test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -28,13 +31,16 @@ build:
 	cd provider && $(MVN) -DskipTests package
 	@ls -l $(JAR)
 
-demo: build
-	@echo "demo: plan of the seed network (no cloud call; the components run against an in-process stand-in engine)"
+demo: toolchain dist
+	tools/demo.sh
+
+plan: build
+	@echo "plan: the seed network (no engine, no cloud: the components run against an in-process stand-in)"
 	@java -jar $(JAR) plan examples/seed.yaml
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.
-test: docs-check test-standin test-sdks test-provider
+test: docs-check test-standin test-sdks test-provider test-e2e
 
 # The stand-in `aws` plugin (NOT AWS) for offline engine runs: unit tests, and a smoke run of a
 # YAML program under the real pulumi CLI (needs the toolchain; builds it if missing).
@@ -53,6 +59,15 @@ test-sdks:
 	@echo "test: sdk/ is fresh (tools/sdks.sh --check), then every SDK builds (tools/sdk-check.sh)"
 	tools/sdks.sh --check
 	tools/sdk-check.sh
+
+# The examples under the real pulumi CLI: hubspoke installed from the `make dist` tarball, AWS
+# played by the stand-in plugin (NOT AWS). YAML, Python, TypeScript, Go and Java; C# is checked
+# statically (no .NET SDK here). HUBSPOKE_E2E_LANGUAGES=yaml,java narrows the language list.
+test-e2e: toolchain dist
+	@echo "test: engine end-to-end (tests/e2e; go test prints each pulumi command with its time)"
+	python3 tests/e2e/check-csharp-example.py --self-test
+	python3 tests/e2e/check-csharp-example.py
+	cd tests/e2e && go test -count=1 -v -timeout 40m ./...
 
 sdks:
 	tools/sdks.sh

@@ -243,13 +243,36 @@ func TestOverlappingSpokesFailPreviewWithTheProvidersMessage(t *testing.T) {
 	spokes := b.network()["spokes"].([]any)
 	spokes[1].(map[string]any)["cidrBlock"] = "10.0.128.0/17"
 	b.save()
-	r := b.pulumi("preview")
+	r := b.pulumi("preview", "--json")
 	if r.err == nil {
 		t.Fatalf("preview accepted overlapping spokes:\n%s", tail(r.output(), 3000))
 	}
+	var p struct {
+		Steps []struct {
+			URN string `json:"urn"`
+		} `json:"steps"`
+		Diagnostics []struct {
+			Message  string `json:"message"`
+			Severity string `json:"severity"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
+		t.Fatalf("preview --json printed no JSON: %v\n%s", err, tail(r.output(), 3000))
+	}
 	want := "HubAndSpoke 'network': spokes[1].cidrBlock = 10.0.128.0/17: overlaps spokes[0] (spoke1) 10.0.0.0/16. Fix: give every VPC of the network its own block inside 10.0.0.0/8."
-	if got := strings.Count(r.output(), want); got != 1 {
-		t.Errorf("want the provider's message once, found it %d times in:\n%s", got, tail(r.output(), 3000))
+	var errors []string
+	for _, d := range p.Diagnostics {
+		if d.Severity == "error" {
+			errors = append(errors, d.Message)
+		}
+	}
+	if len(errors) != 1 || !strings.Contains(errors[0], want) {
+		t.Errorf("want one error with the provider's message\n  %s\ngot %q", want, errors)
+	}
+	for _, step := range p.Steps {
+		if !strings.Contains(step.URN, "pulumi:pulumi:Stack") {
+			t.Errorf("the failed preview still plans %s", step.URN)
+		}
 	}
 	if left := b.cloudResources(); len(left) != 0 {
 		t.Errorf("a failed preview left %d resources in the stand-in cloud", len(left))

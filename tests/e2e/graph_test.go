@@ -44,8 +44,10 @@ type graph map[string]node
 func (d deployment) graph() graph {
 	keyOf := map[string]string{}
 	refs := map[string]string{}
+	parents := map[string]string{}
 	for _, r := range d.Resources {
 		keyOf[r.URN] = key(r)
+		parents[r.URN] = r.Parent
 		if r.ID != "" && r.Custom {
 			refs[r.ID] = key(r)
 		}
@@ -53,14 +55,30 @@ func (d deployment) graph() graph {
 			refs[arn] = key(r)
 		}
 	}
+	// Ids that are not resource ids (a firewall's endpoint ids, for one) become references to
+	// where they appear in the outputs.
+	for _, r := range d.sorted() {
+		collectIDs(key(r), r.Outputs, refs)
+	}
 	g := graph{}
 	for _, r := range d.Resources {
 		if strings.HasPrefix(r.Type, "pulumi:providers:") {
 			continue
 		}
 		n := node{Key: key(r), Parent: keyOf[r.Parent], Inputs: normalise(r.Inputs, refs)}
+		seen := map[string]bool{}
 		for _, dep := range r.Dependencies {
-			n.Dependencies = append(n.Dependencies, keyOf[dep])
+			// SDKs differ in how they list a dependency on another component's output: the YAML
+			// host names the component, the Java SDK also names the component's children behind
+			// that output. Both mean "after that component", so a dependency outside the
+			// resource's own top-level component counts as one on that component.
+			if top := topLevel(dep, parents); top != topLevel(r.URN, parents) {
+				dep = top
+			}
+			if !seen[keyOf[dep]] {
+				seen[keyOf[dep]] = true
+				n.Dependencies = append(n.Dependencies, keyOf[dep])
+			}
 		}
 		sort.Strings(n.Dependencies)
 		g[n.Key] = n
@@ -68,11 +86,49 @@ func (d deployment) graph() graph {
 	return g
 }
 
+// topLevel is the ancestor of urn (or urn itself) whose parent is the stack.
+func topLevel(urn string, parents map[string]string) string {
+	for {
+		parent := parents[urn]
+		if parent == "" || strings.Contains(parent, "::pulumi:pulumi:Stack::") {
+			return urn
+		}
+		urn = parent
+	}
+}
+
 func key(r stateResource) string {
 	if r.Type == "pulumi:pulumi:Stack" {
 		return r.Type + "::<stack>"
 	}
 	return r.Type + "::" + name(r.URN)
+}
+
+// awsID is the shape of the ids AWS (and the stand-in) make up: vpce-0e486bf56a70d73c9.
+var awsID = regexp.MustCompile(`^[a-z]+(-[a-z]+)*-[0-9a-f]{8,}$`)
+
+func collectIDs(path string, v any, refs map[string]string) {
+	switch v := v.(type) {
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			collectIDs(path+"."+k, v[k], refs)
+		}
+	case []any:
+		for i, item := range v {
+			collectIDs(fmt.Sprintf("%s[%d]", path, i), item, refs)
+		}
+	case string:
+		if _, known := refs[v]; !known && awsID.MatchString(v) {
+			refs[v] = path
+		}
+	}
+}
+
+// sorted is the resources in key order, so that anything derived from walking them is stable.
+func (d deployment) sorted() []stateResource {
+	out := append([]stateResource(nil), d.Resources...)
+	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
+	return out
 }
 
 // autoName is the random suffix Pulumi appends to auto-named physical names.

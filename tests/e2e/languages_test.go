@@ -12,7 +12,7 @@ import (
 // languages are the examples the engine can run on this machine. examples/csharp cannot run
 // here: there is no .NET SDK and NuGet is unreachable (tests/e2e/check-csharp-example.py checks
 // it statically instead).
-var languages = []string{"yaml", "python", "typescript", "go", "java"}
+var languages = languagesToRun()
 
 var update = flag.Bool("update", false, "rewrite testdata/seed-components.tree from the yaml example's deployment")
 
@@ -136,4 +136,12 @@ func lineDiff(want, got []string) []string {
 		}
 	}
 	return out
+}
+
+// languagesToRun is every runnable language, or the comma-separated HUBSPOKE_E2E_LANGUAGES.
+func languagesToRun() []string {
+	if only := os.Getenv("HUBSPOKE_E2E_LANGUAGES"); only != "" {
+		return strings.Split(only, ",")
+	}
+	return []string{"yaml", "python", "typescript", "go", "java"}
 }

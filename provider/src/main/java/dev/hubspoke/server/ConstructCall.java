@@ -2,9 +2,13 @@ package dev.hubspoke.server;
 
 import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.properties.PropertyValue;
+import com.pulumi.provider.internal.properties.PropertyValue.OutputReference;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,10 +26,27 @@ final class ConstructCall {
         // the Construct's deployment: they are built in its turn, not on the calling thread.
         return InlineDeployment.run(slot, channels, engineAddress, request, () -> {
             var options = ConstructOptions.from(request);
-            var inputs = PropertyValue.unmarshalProperties(request.getInputs());
+            var inputs = inputs(request);
             var component = handler.construct(request.getType(), request.getName(), inputs, options);
             return Internal.of(component.urn()).getValueNullable().thenCompose(urn -> ConstructState.response(
                     urn, component.outputs(), request.getAcceptsOutputValues()));
         });
+    }
+
+    /**
+     * The request's inputs, each carrying the dependencies the engine sent for it. SDKs that send
+     * plain values (the Java SDK does) list a property's dependencies only in
+     * {@code inputDependencies}; without this, resources built from such inputs would not
+     * depend on the resources the inputs came from.
+     */
+    static Map<String, PropertyValue> inputs(ConstructRequest request) {
+        var inputs = new LinkedHashMap<>(PropertyValue.unmarshalProperties(request.getInputs()));
+        request.getInputDependenciesMap().forEach((property, urns) -> {
+            var value = inputs.get(property);
+            if (value != null && urns.getUrnsCount() > 0) {
+                inputs.put(property, PropertyValue.of(new OutputReference(value, Set.copyOf(urns.getUrnsList()))));
+            }
+        });
+        return inputs;
     }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The main job: deploys examples/yaml-blueprint (one HubAndSpoke: hub, inspection VPC with NAT
+# and AWS Network Firewall, two spokes with a test instance each) with the real pulumi CLI, then
+# prints the outputs and the resource tree, and destroys it again.
+#
+# Offline: AWS is played by the stand-in `aws` plugin of tests/standin-aws (NOT AWS: it keeps a
+# fake cloud in a JSON file). hubspoke is installed from the `make dist` tarball, as users
+# install it. Everything lives under .pulumi-home/demo (git ignores it).
+#
+# Usage: tools/demo.sh          (make demo builds the toolchain, the jar and the tarball first)
+#        HUBSPOKE_DEMO_KEEP=1 tools/demo.sh   keeps the stack deployed for a look around
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=$root/.pulumi-home/demo
+start=$(date +%s.%N)
+say() { printf 'demo: %s (%.1fs)\n' "$1" "$(echo "$(date +%s.%N) - $start" | bc)"; }
+
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/provider/pom.xml")
+os=$(uname -s | tr '[:upper:]' '[:lower:]')
+arch=$(uname -m | sed -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/')
+tarball=$root/dist/pulumi-resource-hubspoke-v$version-$os-$arch.tar.gz
+[[ -f $tarball ]] || { echo "demo: $tarball is missing: run make dist (make demo does)" >&2; exit 1; }
+
+# A fresh stack and fake cloud every time; the installed plugins stay.
+rm -rf "$state/backend" "$state/program" "$state/standin-cloud.json"
+# shellcheck source=tools/env.sh
+source "$root/tools/env.sh" "$state"
+export HUBSPOKE_STANDIN_AWS_STATE=$state/standin-cloud.json
+
+say "building the stand-in aws plugin (tests/standin-aws; NOT AWS)"
+mkdir -p "$state/standin"
+(cd "$root/tests/standin-aws" && go build -trimpath -ldflags='-s -w' -o "$state/standin/pulumi-resource-aws" ./cmd/pulumi-resource-aws)
+tar -C "$state/standin" -czf "$state/standin/pulumi-resource-aws-v6.83.0.tar.gz" pulumi-resource-aws
+
+say "installing the plugins into $PULUMI_HOME"
+pulumi plugin install resource aws 6.83.0 --reinstall --file "$state/standin/pulumi-resource-aws-v6.83.0.tar.gz" >/dev/null
+pulumi plugin install resource hubspoke "$version" --reinstall --file "$tarball" >/dev/null
+
+cp -r "$root/examples/yaml-blueprint" "$state/program"
+cd "$state/program"
+pulumi stack init demo >/dev/null
+pulumi config set aws:region us-east-1
+
+say "pulumi up (the stand-in plays AWS)"
+pulumi up --yes --skip-preview --suppress-progress
+say "up done"
+
+echo
+echo "== outputs"
+pulumi stack output --json
+echo
+echo "== resource tree"
+pulumi stack --show-urns=false | sed -n '/Current stack resources/,$p'
+
+if [[ -n ${HUBSPOKE_DEMO_KEEP:-} ]]; then
+  say "kept: source tools/env.sh $state; cd $state/program; pulumi stack"
+  exit 0
+fi
+say "pulumi destroy"
+pulumi destroy --yes --skip-preview --suppress-progress >/dev/null
+pulumi stack rm --yes demo >/dev/null
+say "destroyed; done"
