@@ -30,6 +30,11 @@ public final class DiagramCommand {
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
+        return run(args, stdin, out, err, findDot());
+    }
+
+    /** Runs the command with {@code graphviz} as the {@code dot} executable (empty: write DOT only). */
+    static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err, Optional<Path> graphviz) {
         String file = null;
         Path dir = Path.of(".");
         String base = "network";
@@ -70,7 +75,6 @@ public final class DiagramCommand {
             Path dotFile = dir.resolve(base + ".dot");
             Files.writeString(dotFile, dot, StandardCharsets.UTF_8);
             out.println(dotFile);
-            Optional<Path> graphviz = findDot();
             if (graphviz.isEmpty()) {
                 err.println("note: Graphviz `dot` is not on PATH: wrote DOT only (Debian: apt-get install graphviz)");
                 return VerifyCommand.EXIT_PASS;

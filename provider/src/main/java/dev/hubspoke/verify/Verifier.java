@@ -109,7 +109,7 @@ final class Verifier {
                         h -> h.vpcId().equals(Optional.of(inspection)) ? Optional.empty()
                                 : Optional.of("the internet gateway is not the inspection VPC's")));
                 cases.add(judge(source.name() + " [" + az + "] -> " + INTERNET, tracer.trace(source.id(), INTERNET), route,
-                        Outcome.INTERNET));
+                        Outcome.INTERNET, true));
             }
         }
         return new CheckResult(EGRESS, title, cases);
@@ -136,7 +136,7 @@ final class Verifier {
                     }
                     route.add(arrival(spoke.id()));
                     cases.add(judge(nat.name() + " [" + natSubnet.availabilityZone() + "] -> " + spoke.name() + " " + block,
-                            tracer.trace(natSubnet.id(), block), route, Outcome.DELIVERED));
+                            tracer.trace(natSubnet.id(), block), route, Outcome.DELIVERED, true));
                 }
             }
         }
@@ -168,7 +168,7 @@ final class Verifier {
                         }
                         route.add(arrival(to.id()));
                         cases.add(judge(source.name() + " [" + source.availabilityZone() + "] -> " + to.name() + " " + block,
-                                tracer.trace(source.id(), block), route, Outcome.DELIVERED));
+                                tracer.trace(source.id(), block), route, Outcome.DELIVERED, false));
                     }
                 }
             }
@@ -268,15 +268,17 @@ final class Verifier {
     /**
      * Judges a traced flow against its waypoints. The places that matter are the VPCs the packet
      * enters from the TGW, firewall endpoints (when required), NAT gateways and internet gateways;
-     * they must be the waypoints, in order, and nothing else. The faulty hop is the one whose
-     * decision led to the first wrong place: the hop before it.
+     * they must be the waypoints, in order, and nothing else. NAT gateways are left out for
+     * east-west flows ({@code natMatters} false): a NAT gateway forwards a private destination by
+     * its subnet's routes, so such a path may legitimately pass one. The faulty hop is the one
+     * whose decision led to the first wrong place: the hop before it.
      */
-    private Case judge(String subject, Trace trace, List<Waypoint> waypoints, Outcome expected) {
+    private Case judge(String subject, Trace trace, List<Waypoint> waypoints, Outcome expected, boolean natMatters) {
         List<Hop> hops = trace.hops();
         int next = 0;
         for (int i = 0; i < hops.size(); i++) {
             Hop hop = hops.get(i);
-            if (!matters(hops, i)) {
+            if (!matters(hops, i, natMatters)) {
                 continue;
             }
             if (next == waypoints.size()) {
@@ -305,11 +307,12 @@ final class Verifier {
                 .map(this::brief).collect(Collectors.joining(", ")), hops);
     }
 
-    private boolean matters(List<Hop> hops, int i) {
+    private boolean matters(List<Hop> hops, int i, boolean natMatters) {
         Hop hop = hops.get(i);
         return switch (hop.kind()) {
             case FIREWALL_ENDPOINT -> firewallRequired;
-            case NAT_GATEWAY, INTERNET_GATEWAY -> true;
+            case NAT_GATEWAY -> natMatters;
+            case INTERNET_GATEWAY -> true;
             case SUBNET -> i > 0 && hops.get(i - 1).kind() == Kind.TRANSIT_GATEWAY;
             default -> false;
         };
