@@ -9,7 +9,7 @@
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo test test-provider test-sdks test-standin dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo verify diagram test test-provider test-sdks test-standin dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -31,6 +31,17 @@ build:
 demo: build
 	@echo "demo: plan of the seed network (no cloud call; the components run against an in-process stand-in engine)"
 	@java -jar $(JAR) plan examples/seed.yaml
+
+# Prove the routing of a deployed network from its state: make verify STACK=export.json
+# (the output of `pulumi stack export`; VERIFY_FLAGS="--json" or "--no-firewall" pass through).
+verify: build
+	@test -n "$(STACK)" || { echo "verify: name the stack export: make verify STACK=export.json" >&2; exit 2; }
+	@java -jar $(JAR) verify $(STACK) $(VERIFY_FLAGS)
+
+# Draw it: make diagram STACK=export.json OUT=dir writes network.dot (and .svg, .png with Graphviz).
+diagram: build
+	@test -n "$(STACK)" || { echo "diagram: name the stack export: make diagram STACK=export.json OUT=dir" >&2; exit 2; }
+	@java -jar $(JAR) diagram $(STACK) --out $(or $(OUT),provider/target/diagram)
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.
