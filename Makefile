@@ -3,6 +3,8 @@
 #   make demo       the main job: `pulumi up` of examples/yaml-blueprint against the stand-in aws plugin
 #                   (offline, NOT AWS), prints the outputs and the resource tree, then destroys it
 #   make plan       the address plan and resource tree of examples/seed.yaml, without the engine
+#   make verify     STACK=export.json: trace the routing of a `pulumi stack export` (PASS/FAIL per check)
+#   make diagram    STACK=export.json [OUT=dir]: draw it (Graphviz DOT; SVG and PNG where `dot` is installed)
 #   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC),
 #                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
@@ -12,7 +14,7 @@
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo plan test test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo plan verify diagram test test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -37,6 +39,17 @@ demo: toolchain dist
 plan: build
 	@echo "plan: the seed network (no engine, no cloud: the components run against an in-process stand-in)"
 	@java -jar $(JAR) plan examples/seed.yaml
+
+# Prove the routing of a deployed network from its state: make verify STACK=export.json
+# (the output of `pulumi stack export`; VERIFY_FLAGS="--json" or "--no-firewall" pass through).
+verify: build
+	@test -n "$(STACK)" || { echo "verify: name the stack export: make verify STACK=export.json" >&2; exit 2; }
+	@java -jar $(JAR) verify $(STACK) $(VERIFY_FLAGS)
+
+# Draw it: make diagram STACK=export.json OUT=dir writes network.dot (and .svg, .png with Graphviz).
+diagram: build
+	@test -n "$(STACK)" || { echo "diagram: name the stack export: make diagram STACK=export.json OUT=dir" >&2; exit 2; }
+	@java -jar $(JAR) diagram $(STACK) --out $(or $(OUT),provider/target/diagram)
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.

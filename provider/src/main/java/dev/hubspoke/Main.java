@@ -3,6 +3,8 @@ package dev.hubspoke;
 import dev.hubspoke.plan.PlanCommand;
 
 import dev.hubspoke.server.ProviderMode;
+import dev.hubspoke.verify.DiagramCommand;
+import dev.hubspoke.verify.VerifyCommand;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class Main {
 
     private static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
             "plan", args -> PlanCommand.run(List.of(args), System.out, System.err),
+            "verify", args -> VerifyCommand.run(List.of(args), System.in, System.out, System.err),
+            "diagram", args -> DiagramCommand.run(List.of(args), System.in, System.out, System.err),
             "cds-training", CdsTraining::run);
 
     private Main() {
