@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: deploys examples/yaml-blueprint (one HubAndSpoke: hub, inspection VPC with NAT
 # and AWS Network Firewall, two spokes with a test instance each) with the real pulumi CLI, then
-# prints the outputs and the resource tree, and destroys it again.
+# prints the outputs and the resource tree, traces the routing from the state (verify), draws
+# the network (diagram: DOT, and SVG + PNG where Graphviz is installed), and destroys it again.
 #
 # Offline: AWS is played by the stand-in `aws` plugin of tests/standin-aws (NOT AWS: it keeps a
 # fake cloud in a JSON file). hubspoke is installed from the `make dist` tarball, as users
@@ -53,6 +54,20 @@ echo
 echo "== resource tree"
 pulumi stack --show-urns=false | sed -n '/Current stack resources/,$p'
 
+# verify and diagram come with the plugin: they read the state alone (pulumi stack export).
+plugin=$PULUMI_HOME/plugins/resource-hubspoke-v$version/pulumi-resource-hubspoke
+pulumi stack export --file "$state/export.json"
+echo
+echo "== routing traced from the state (pulumi-resource-hubspoke verify)"
+verified=0
+"$plugin" verify "$state/export.json" > "$state/verify.txt" || verified=$?
+grep -E '^(PASS|FAIL)' "$state/verify.txt"
+echo "(every traced packet, hop by hop: $state/verify.txt)"
+echo
+echo "== picture (pulumi-resource-hubspoke diagram)"
+"$plugin" diagram "$state/export.json" --out "$state/diagram" --name hubspoke-demo
+echo
+
 if [[ -n ${HUBSPOKE_DEMO_KEEP:-} ]]; then
   say "kept: source tools/env.sh $state; cd $state/program; pulumi stack"
   exit 0
@@ -61,3 +76,4 @@ say "pulumi destroy"
 pulumi destroy --yes --skip-preview --suppress-progress >/dev/null
 pulumi stack rm --yes demo >/dev/null
 say "destroyed; done"
+exit "$verified"

@@ -173,6 +173,11 @@ func TestBlueprintLifecycle(t *testing.T) {
 			b.checkTree(d, firewall)
 			if firewall {
 				checkVerifyPasses(t, d)
+			} else {
+				// Without a firewall nothing is inspected: the strict checks must say so, and
+				// the routes must still be right for a network without one.
+				checkVerifyFinds(t, d, "egress", "return", "east-west")
+				checkVerifyPasses(t, d, "--no-firewall")
 			}
 		})
 	}
