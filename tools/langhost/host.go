@@ -34,14 +34,24 @@ type languageHost struct {
 	mu     sync.Mutex
 	engine string // the engine's address: from the command line or Handshake
 
-	// cancel is closed by Cancel: running programs are interrupted.
-	cancelCtx context.Context
-	cancel    context.CancelFunc
+	// running is cancelled by Cancel, which interrupts the programs started
+	// under it; later programs get a fresh one (the engine also calls Cancel
+	// when a deployment ends normally).
+	running context.Context
+	cancel  context.CancelFunc
 }
 
 func newLanguageHost(language, engine string) *languageHost {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &languageHost{language: language, engine: engine, cancelCtx: ctx, cancel: cancel}
+	h := &languageHost{language: language, engine: engine}
+	h.running, h.cancel = context.WithCancel(context.Background())
+	return h
+}
+
+// runContext is the context a program started now runs under.
+func (h *languageHost) runContext() context.Context {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.running
 }
 
 func (h *languageHost) engineAddress() string {
@@ -70,7 +80,10 @@ func (h *languageHost) Handshake(
 
 // Cancel interrupts running programs (SIGINT, then SIGKILL after a grace period).
 func (h *languageHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	h.cancel()
+	h.running, h.cancel = context.WithCancel(context.Background())
 	return &emptypb.Empty{}, nil
 }
 

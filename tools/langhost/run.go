@@ -204,7 +204,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		return nil, errors.New("no engine address: the engine passes it on the command line or in Handshake")
 	}
 	// Stop the program when the engine calls Cancel or gives up on this call.
-	runCtx, stop := context.WithCancel(h.cancelCtx)
+	runCtx, stop := context.WithCancel(h.runContext())
 	defer stop()
 	context.AfterFunc(ctx, stop)
 

@@ -338,3 +338,17 @@ func TestRunWithoutAnEngineAddressFails(t *testing.T) {
 		t.Errorf("engine address after Handshake = %q", h.engineAddress())
 	}
 }
+
+func TestCancelInterruptsRunningProgramsButNotLaterOnes(t *testing.T) {
+	h := newLanguageHost("go", engineAddr)
+	before := h.runContext()
+	if _, err := h.Cancel(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if before.Err() == nil {
+		t.Error("Cancel left the running programs' context alive")
+	}
+	if h.runContext().Err() != nil {
+		t.Error("after Cancel, a new program would start cancelled")
+	}
+}
