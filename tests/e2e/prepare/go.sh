@@ -6,6 +6,7 @@
 # Usage: tests/e2e/prepare/go.sh WORK_DIR
 # Cache: the usual Go module and build caches (`go env GOMODCACHE GOCACHE`); warm, nothing is
 # downloaded and the build takes seconds.
+# shellcheck source=tests/e2e/prepare/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 readonly SDK_MODULE=github.com/hubspoke/hubspoke/sdk

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 prepare_lang=$(basename "$0" .sh)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/$prepare_lang
 started=$SECONDS

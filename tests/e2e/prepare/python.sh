@@ -6,6 +6,7 @@
 # Usage: tests/e2e/prepare/python.sh WORK_DIR
 # Cache: ${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/python (build tools, the SDK wheel per
 # sdk/python content, a wheelhouse of pulumi and its requirements); warm, nothing is downloaded.
+# shellcheck source=tests/e2e/prepare/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 readonly PY_PULUMI=3.272.0

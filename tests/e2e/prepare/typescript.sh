@@ -7,6 +7,7 @@
 # Cache: ${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/typescript: the tools that compile the SDK,
 # its tarball per sdk/nodejs content, and one installed node_modules per (package.json, tarball),
 # which is copied into WORK_DIR; warm, npm is not run at all.
+# shellcheck source=tests/e2e/prepare/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 # The SDK is compiled with what tools/sdk-check.sh uses (its package.json asks for typescript
