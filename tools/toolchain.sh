@@ -217,11 +217,11 @@ $R_GOGO
 $R_CLIPBOARD"
 }
 
-# Our own code-generation host (tools/langhost) stands in for the python,
+# Our own host (tools/langhost: code generation and program runs) stands in for the python,
 # nodejs and go hosts, which the proxy does not serve; see tools/README.md.
 build_langhost() {
   local t0=$SECONDS lang
-  say "building pulumi-language-{python,nodejs,go} (tools/langhost, code generation only)"
+  say "building pulumi-language-{python,nodejs,go} (tools/langhost)"
   run_logged "langhost: compiling" "$log_dir/langhost.build.log" \
     in_dir "$tools_dir/langhost" go build -trimpath -ldflags "-s -w" -o "$bin_dir/pulumi-language-python.tmp" .
   mv -f "$bin_dir/pulumi-language-python.tmp" "$bin_dir/pulumi-language-python"

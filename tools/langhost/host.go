@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -21,25 +22,72 @@ import (
 // hostVersion is the pulumi/pulumi release whose generators this host links.
 const hostVersion = "3.274.1"
 
-// codegenHost answers the LanguageRuntime calls that SDK generation makes.
-type codegenHost struct {
+// languageHost answers the LanguageRuntime calls that SDK generation
+// (GeneratePackage) and program runs (Run, Cancel) make. Everything else
+// answers UNIMPLEMENTED, which the engine treats as "nothing to report" for
+// GetRequiredPackages/GetRequiredPlugins: plugins are then loaded when the
+// program first uses them.
+type languageHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 	language string
+
+	mu     sync.Mutex
+	engine string // the engine's address: from the command line or Handshake
+
+	// running is cancelled by Cancel, which interrupts the programs started
+	// under it; later programs get a fresh one (the engine also calls Cancel
+	// when a deployment ends normally).
+	running context.Context
+	cancel  context.CancelFunc
 }
 
-func (h *codegenHost) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+func newLanguageHost(language, engine string) *languageHost {
+	h := &languageHost{language: language, engine: engine}
+	h.running, h.cancel = context.WithCancel(context.Background())
+	return h
+}
+
+// runContext is the context a program started now runs under.
+func (h *languageHost) runContext() context.Context {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.running
+}
+
+func (h *languageHost) engineAddress() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.engine
+}
+
+func (h *languageHost) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
 	return &pulumirpc.PluginInfo{Version: hostVersion}, nil
 }
 
-// Handshake is accepted without a health check: this host keeps no state that
-// would outlive the engine, and the engine stops it when done.
-func (h *codegenHost) Handshake(
-	context.Context, *pulumirpc.LanguageHandshakeRequest,
+// Handshake records the engine's address (the programs need it). It adds no
+// health check: serve watches the engine given on the command line, and the
+// engine stops this host when done.
+func (h *languageHost) Handshake(
+	_ context.Context, req *pulumirpc.LanguageHandshakeRequest,
 ) (*pulumirpc.LanguageHandshakeResponse, error) {
+	if req.GetEngineAddress() != "" {
+		h.mu.Lock()
+		h.engine = req.GetEngineAddress()
+		h.mu.Unlock()
+	}
 	return &pulumirpc.LanguageHandshakeResponse{}, nil
 }
 
-func (h *codegenHost) GeneratePackage(
+// Cancel interrupts running programs (SIGINT, then SIGKILL after a grace period).
+func (h *languageHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.cancel()
+	h.running, h.cancel = context.WithCancel(context.Background())
+	return &emptypb.Empty{}, nil
+}
+
+func (h *languageHost) GeneratePackage(
 	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
 ) (*pulumirpc.GeneratePackageResponse, error) {
 	var spec schema.PackageSpec
@@ -100,7 +148,7 @@ func serve(language, engine string, stdout io.Writer) error {
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Cancel: cancel,
 		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, &codegenHost{language: language})
+			pulumirpc.RegisterLanguageRuntimeServer(srv, newLanguageHost(language, engine))
 			return nil
 		},
 	})

@@ -1,12 +1,21 @@
-// Command langhost is a code-generation-only Pulumi language host.
+// Command langhost is a stand-in Pulumi language host for python, nodejs and go.
 //
 // The Go module proxy reachable here serves pulumi/pulumi's own language hosts
 // (pulumi-language-python, -nodejs, -go) at no version: they are nested modules
-// without tags, and the proxy holds no pseudo-version of them. The code
-// generators they wrap live in github.com/pulumi/pulumi/pkg/v3, which is served,
-// so this host exposes those generators over the LanguageRuntime gRPC API. That
-// is all `pulumi package gen-sdk` needs. Running programs in these languages
-// (Run, InstallDependencies, ...) answers UNIMPLEMENTED.
+// without tags, and the proxy holds no pseudo-version of them. This host takes
+// their place for what the project needs:
+//
+//   - GeneratePackage, with the code generators of
+//     github.com/pulumi/pulumi/pkg/v3 (which is served): `pulumi package gen-sdk`;
+//   - Run and Cancel: `pulumi preview/up/destroy` of a program. Python programs
+//     run through the SDK's pulumi-language-python-exec script, Node.js and
+//     TypeScript programs through @pulumi/pulumi's cmd/run, Go programs are
+//     built with `go build` and run with the PULUMI_* variables pulumi.Run reads.
+//
+// Everything else (GetRequiredPackages, InstallDependencies, About, ...)
+// answers UNIMPLEMENTED; the engine copes with that for preview, up and
+// destroy. Dependencies are installed beforehand (pip, npm, go mod), not by
+// `pulumi install`.
 //
 // One binary serves every language: the toolchain installs it once per
 // language as pulumi-language-<language>, and the language is read from the
