@@ -252,25 +252,12 @@ func TestOverlappingSpokesFailPreviewWithTheProvidersMessage(t *testing.T) {
 	if r.err == nil {
 		t.Fatalf("preview accepted overlapping spokes:\n%s", tail(r.output(), 3000))
 	}
-	var p struct {
-		Steps []struct {
-			URN string `json:"urn"`
-		} `json:"steps"`
-		Diagnostics []struct {
-			Message  string `json:"message"`
-			Severity string `json:"severity"`
-		} `json:"diagnostics"`
-	}
+	var p preview
 	if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
 		t.Fatalf("preview --json printed no JSON: %v\n%s", err, tail(r.output(), 3000))
 	}
 	want := "HubAndSpoke 'network': spokes[1].cidrBlock = 10.0.128.0/17: overlaps spokes[0] (spoke1) 10.0.0.0/16. Fix: give every VPC of the network its own block inside 10.0.0.0/8."
-	var errors []string
-	for _, d := range p.Diagnostics {
-		if d.Severity == "error" {
-			errors = append(errors, d.Message)
-		}
-	}
+	errors := p.errors()
 	if len(errors) != 1 || !strings.Contains(errors[0], want) {
 		t.Errorf("want one error with the provider's message\n  %s\ngot %q", want, errors)
 	}

@@ -115,15 +115,34 @@ type preview struct {
 		URN string `json:"urn"`
 	} `json:"steps"`
 	ChangeSummary map[string]int `json:"changeSummary"`
-	took          time.Duration
+	Diagnostics   []struct {
+		URN      string `json:"urn"`
+		Message  string `json:"message"`
+		Severity string `json:"severity"`
+	} `json:"diagnostics"`
+	took time.Duration
+}
+
+// errors is the preview's error diagnostics, each with the resource it is about.
+func (p preview) errors() []string {
+	var out []string
+	for _, d := range p.Diagnostics {
+		if d.Severity == "error" {
+			out = append(out, d.URN+": "+strings.TrimSpace(d.Message))
+		}
+	}
+	return out
 }
 
 func (s *stack) preview(args ...string) preview {
 	s.t.Helper()
-	r := s.pulumiOK(append([]string{"preview", "--json"}, args...)...)
+	r := s.pulumi(append([]string{"preview", "--json"}, args...)...)
 	var p preview
 	if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
-		s.t.Fatalf("pulumi preview --json printed no JSON: %v\n%s", err, tail(r.output(), 3000))
+		s.t.Fatalf("pulumi preview --json (%v) printed no JSON: %v\n%s", r.err, err, tail(r.output(), 3000))
+	}
+	if r.err != nil {
+		s.t.Fatalf("pulumi preview failed: %v\n%s", r.err, strings.Join(p.errors(), "\n"))
 	}
 	p.took = r.took
 	return p

@@ -5,6 +5,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,23 @@ final class Failures {
         }
         var cause = unwrap(failure);
         LOG.log(Level.SEVERE, what + " failed", cause);
-        var message = Optional.ofNullable(cause.getMessage()).map(m -> ": " + m).orElse("");
-        return Status.INTERNAL.withDescription(what + " failed: " + cause.getClass().getSimpleName() + message)
-                .asRuntimeException();
+        return Status.INTERNAL.withDescription(what + " failed: " + describe(cause)).asRuntimeException();
+    }
+
+    /**
+     * The failure's class and message, followed by those of the failures it carries as suppressed
+     * ones: the SDK reports several failures as one "Multiple exceptions occurred" whose own
+     * message says nothing.
+     */
+    static String describe(Throwable failure) {
+        var text = new StringBuilder(failure.getClass().getSimpleName());
+        Optional.ofNullable(failure.getMessage()).ifPresent(m -> text.append(": ").append(m));
+        var carried = Arrays.stream(failure.getSuppressed()).map(Failures::unwrap).map(Failures::describe)
+                .distinct().toList();
+        if (!carried.isEmpty()) {
+            text.append(" [").append(String.join("; ", carried)).append(']');
+        }
+        return text.toString();
     }
 
     /** The first throwable of type {@code type} among the failure, its causes and suppressed ones. */

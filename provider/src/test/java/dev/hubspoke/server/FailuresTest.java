@@ -38,4 +38,15 @@ class FailuresTest {
         assertEquals("Construct of hubspoke:index:Hub 'hub' failed: IllegalStateException: no route table",
                 status.getDescription());
     }
+
+    @Test
+    void severalFailuresReportedAsOneNameEachOfThem() {
+        var composite = new RuntimeException("Multiple exceptions occurred");
+        composite.addSuppressed(new CompletionException(new IllegalStateException("monitor gone")));
+        composite.addSuppressed(new IllegalArgumentException("bad id"));
+        composite.addSuppressed(new IllegalArgumentException("bad id"));
+        var status = Failures.toStatus("Construct of hubspoke:index:Hub 'hub'", composite).getStatus();
+        assertEquals("Construct of hubspoke:index:Hub 'hub' failed: RuntimeException: Multiple exceptions occurred"
+                + " [IllegalStateException: monitor gone; IllegalArgumentException: bad id]", status.getDescription());
+    }
 }
