@@ -112,7 +112,7 @@ func distTarball(root string) (string, string, error) {
 
 // env is the environment of every pulumi run: the toolchain first on PATH, the shared
 // PULUMI_HOME, a file backend under dir, a passphrase, no plugin downloads, no update checks,
-// and the stand-in's fake cloud file under dir.
+// the stand-in's fake cloud file and the provider's log file under dir.
 func (s *suite) env(dir string) []string {
 	return append(os.Environ(),
 		"PATH="+s.bin+string(os.PathListSeparator)+os.Getenv("PATH"),
@@ -122,6 +122,8 @@ func (s *suite) env(dir string) []string {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true",
 		"PULUMI_SKIP_UPDATE_CHECK=true",
 		"HUBSPOKE_STANDIN_AWS_STATE="+filepath.Join(dir, "standin-cloud.json"),
+		// The provider's warnings and stack traces, shown when a command fails.
+		"HUBSPOKE_LOG_FILE="+filepath.Join(dir, "hubspoke-provider.log"),
 	)
 }
 

@@ -92,7 +92,7 @@ func (s *stack) run(name string, args ...string) result {
 	s.t.Helper()
 	r := s.try(name, args...)
 	if r.err != nil {
-		s.t.Fatalf("%s %s failed: %v\n%s", name, strings.Join(args, " "), r.err, tail(r.output(), 6000))
+		s.t.Fatalf("%s %s failed: %v\n%s%s", name, strings.Join(args, " "), r.err, tail(r.output(), 6000), s.providerLog())
 	}
 	return r
 }
@@ -100,6 +100,15 @@ func (s *stack) run(name string, args ...string) result {
 func (s *stack) pulumi(args ...string) result { s.t.Helper(); return s.try(shared.pulumi, args...) }
 
 func (s *stack) pulumiOK(args ...string) result { s.t.Helper(); return s.run(shared.pulumi, args...) }
+
+// providerLog is what the hubspoke provider logged (warnings and stack traces), if anything.
+func (s *stack) providerLog() string {
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(s.dir), "hubspoke-provider.log"))
+	if err != nil || len(data) == 0 {
+		return ""
+	}
+	return "\nthe hubspoke provider logged:\n" + tail(string(data), 8000)
+}
 
 func tail(text string, n int) string {
 	if len(text) <= n {
@@ -142,7 +151,7 @@ func (s *stack) preview(args ...string) preview {
 		s.t.Fatalf("pulumi preview --json (%v) printed no JSON: %v\n%s", r.err, err, tail(r.output(), 3000))
 	}
 	if r.err != nil {
-		s.t.Fatalf("pulumi preview failed: %v\n%s", r.err, strings.Join(p.errors(), "\n"))
+		s.t.Fatalf("pulumi preview failed: %v\n%s%s", r.err, strings.Join(p.errors(), "\n"), s.providerLog())
 	}
 	p.took = r.took
 	return p

@@ -5,6 +5,13 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.pulumi.core.internal.ContextAwareCompletableFuture;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.Context;
+import io.grpc.MethodDescriptor;
 import com.pulumi.deployment.internal.Engine;
 import com.pulumi.deployment.internal.Monitor;
 import com.pulumi.resources.Resource;
@@ -64,9 +71,31 @@ final class EngineChannels implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * {@code address}'s channel, with calls that do not inherit the caller's gRPC context.
+     * Constructs take turns (see {@link DeploymentSlot}), so one Construct's work may start on a
+     * thread that still carries the context of another Construct's server call; calls started
+     * there would be cancelled ("io.grpc.Context was cancelled without error") as soon as that
+     * other Construct answered.
+     */
+    private Channel detached(String address) {
+        return ClientInterceptors.intercept(channel(address), new ClientInterceptor() {
+            @Override
+            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
+                                                       Channel next) {
+                var previous = Context.ROOT.attach();
+                try {
+                    return next.newCall(method, options);
+                } finally {
+                    Context.ROOT.detach(previous);
+                }
+            }
+        });
+    }
+
     /** The engine's logging and root-resource service at {@code address}, as the SDK uses it. */
     Engine engine(String address) {
-        var stub = EngineGrpc.newFutureStub(channel(address));
+        var stub = EngineGrpc.newFutureStub(detached(address));
         return new Engine() {
             @Override
             public CompletableFuture<Void> logAsync(LogRequest request) {
@@ -88,7 +117,7 @@ final class EngineChannels implements AutoCloseable {
 
     /** The resource monitor at {@code address}, as the SDK uses it. */
     Monitor monitor(String address) {
-        var stub = ResourceMonitorGrpc.newFutureStub(channel(address));
+        var stub = ResourceMonitorGrpc.newFutureStub(detached(address));
         return new Monitor() {
             @Override
             public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(SupportsFeatureRequest request) {

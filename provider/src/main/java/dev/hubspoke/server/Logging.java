@@ -2,17 +2,22 @@ package dev.hubspoke.server;
 
 import com.pulumi.core.internal.GlobalLogging;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
+import java.util.logging.StreamHandler;
 
 /**
  * java.util.logging for the provider process: everything to stderr (stdout carries only the
@@ -37,8 +42,33 @@ final class Logging {
             root.removeHandler(existing);
         }
         root.addHandler(handler);
+        logFile().ifPresent(root::addHandler);
         root.setLevel(level);
         Logger.getLogger(Logging.class.getName()).fine(() -> "log level " + level + ", SDK level " + sdkLevel);
+    }
+
+    /**
+     * With {@code HUBSPOKE_LOG_FILE} set, warnings and errors (stack traces included) also go to
+     * that file, appended: the engine shows a provider's stderr only at high verbosity, and a
+     * failed Construct's stack trace is what a bug report needs.
+     */
+    private static Optional<Handler> logFile() {
+        return Optional.ofNullable(System.getenv("HUBSPOKE_LOG_FILE")).filter(path -> !path.isBlank()).flatMap(path -> {
+            try {
+                var handler = new StreamHandler(new FileOutputStream(path, true), new OneLine()) {
+                    @Override
+                    public synchronized void publish(LogRecord record) {
+                        super.publish(record);
+                        flush();
+                    }
+                };
+                handler.setLevel(Level.WARNING);
+                return Optional.of(handler);
+            } catch (IOException unwritable) {
+                System.err.println("HUBSPOKE_LOG_FILE " + path + " cannot be written: " + unwritable.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     /** The engine's verbosity (glog style: 0 quiet .. 9 everything) as a j.u.l level. */

@@ -333,6 +333,23 @@ class ProviderWireIT {
     }
 
     @Test
+    void withHubspokeLogFileSetAFailedConstructsStackTraceIsAppendedToThatFile() throws Exception {
+        var log = Files.createTempFile(ProviderProcess.workDir(), "provider-", ".log");
+        var env = new java.util.HashMap<>(ProviderProcess.environment());
+        env.put("HUBSPOKE_LOG_FILE", log.toString());
+        try (var ownEngine = FakeEngine.start(STACK_URN);
+             var own = ProviderProcess.start(env, launcher, ownEngine.address());
+             var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            assertThrows(StatusRuntimeException.class, () -> own.blocking().construct(construct(
+                    monitor, NetworkFixture.TYPE, "boom", Map.of("cidrBlock", "10.0.0.0/16", "explode", true)).build()));
+            var written = Files.readString(log);
+            assertTrue(written.contains("SEVERE dev.hubspoke.server.Failures: Construct of "), written);
+            assertTrue(written.contains("the fixture exploded on purpose"), written);
+            assertTrue(written.contains("\tat dev.hubspoke."), "a stack trace: " + written);
+        }
+    }
+
+    @Test
     void anUnknownTypeIsInvalidArgumentNamingTheTypesTheProviderKnows() throws Exception {
         try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
             var failure = assertThrows(StatusRuntimeException.class, () -> provider.blocking().construct(
