@@ -78,8 +78,8 @@ test-sdks:
 # statically (no .NET SDK here). HUBSPOKE_E2E_LANGUAGES=yaml,java narrows the language list.
 test-e2e: toolchain dist
 	@echo "test: engine end-to-end (tests/e2e; go test prints each pulumi command with its time)"
-	python3 tests/e2e/check-csharp-example.py --self-test
-	python3 tests/e2e/check-csharp-example.py
+	tools/python-with-yaml.sh tests/e2e/check-csharp-example.py --self-test
+	tools/python-with-yaml.sh tests/e2e/check-csharp-example.py
 	cd tests/e2e && go test -count=1 -v -timeout 40m ./...
 
 sdks:

@@ -7,7 +7,7 @@ components (type, name) in the same order, each with exactly the YAML's inputs a
 enum values, references to another component's output or to a variable), the same variables, and
 exactly the YAML's stack outputs with the same values. --self-test also checks that the comparison
 fails on copies of Program.cs with a component, an input or an output removed or renamed.
-Needs PyYAML.
+Needs PyYAML (make test-e2e runs it through tools/python-with-yaml.sh, which provides it).
 """
 
 import os
