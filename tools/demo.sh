@@ -14,8 +14,11 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=$root/.pulumi-home/demo
-start=$(date +%s.%N)
-say() { printf 'demo: %s (%.1fs)\n' "$1" "$(echo "$(date +%s.%N) - $start" | bc)"; }
+start=$(date +%s%N)
+say() {
+  local tenths=$((($(date +%s%N) - start) / 100000000))
+  printf 'demo: %s (%d.%ds)\n' "$1" $((tenths / 10)) $((tenths % 10))
+}
 
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/provider/pom.xml")
 os=$(uname -s | tr '[:upper:]' '[:lower:]')
