@@ -43,23 +43,12 @@ type graph map[string]node
 
 func (d deployment) graph() graph {
 	keyOf := map[string]string{}
-	refs := map[string]string{}
 	parents := map[string]string{}
 	for _, r := range d.Resources {
 		keyOf[r.URN] = key(r)
 		parents[r.URN] = r.Parent
-		if r.ID != "" && r.Custom {
-			refs[r.ID] = key(r)
-		}
-		if arn, ok := r.Outputs["arn"].(string); ok && arn != "" {
-			refs[arn] = key(r)
-		}
 	}
-	// Ids that are not resource ids (a firewall's endpoint ids, for one) become references to
-	// where they appear in the outputs.
-	for _, r := range d.sorted() {
-		collectIDs(key(r), r.Outputs, refs)
-	}
+	refs := d.refs()
 	g := graph{}
 	for _, r := range d.Resources {
 		if strings.HasPrefix(r.Type, "pulumi:providers:") {
@@ -224,25 +213,34 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-func keys[V any](m map[string]V) []string { return sortedKeys(m) }
-
-// stackOutputs is the stack's outputs with ids, ARNs and public IPs made references.
+// stackOutputs is the stack's outputs with the values the deployment made up made references.
 func (d deployment) stackOutputs() string {
-	refs := map[string]string{}
-	for _, r := range d.Resources {
-		for _, field := range []string{"arn", "publicIp"} {
-			if v, ok := r.Outputs[field].(string); ok && v != "" {
-				refs[v] = key(r)
-			}
-		}
-		if r.ID != "" && r.Custom {
-			refs[r.ID] = key(r)
-		}
-	}
+	refs := d.refs()
 	for _, r := range d.Resources {
 		if r.Type == "pulumi:pulumi:Stack" {
 			return normalise(r.Outputs, refs)
 		}
 	}
 	return "no stack resource"
+}
+
+// refs maps every value a deployment makes up to the resource it belongs to: ids, ARNs and
+// public IPs, then other AWS-shaped ids in the outputs (a firewall's endpoint ids, for one) to
+// where they appear.
+func (d deployment) refs() map[string]string {
+	refs := map[string]string{}
+	for _, r := range d.Resources {
+		if r.ID != "" && r.Custom {
+			refs[r.ID] = key(r)
+		}
+		for _, field := range []string{"arn", "publicIp"} {
+			if v, ok := r.Outputs[field].(string); ok && v != "" {
+				refs[v] = key(r)
+			}
+		}
+	}
+	for _, r := range d.sorted() {
+		collectIDs(key(r), r.Outputs, refs)
+	}
+	return refs
 }

@@ -248,6 +248,6 @@ func (s *stack) destroy() {
 		s.t.Errorf("after destroy the stack still has %d resources, e.g. %s", len(left), left[0].URN)
 	}
 	if left := s.cloudResources(); len(left) != 0 {
-		s.t.Errorf("after destroy the stand-in cloud still holds %d resources: %v", len(left), keys(left))
+		s.t.Errorf("after destroy the stand-in cloud still holds %d resources: %v", len(left), sortedKeys(left))
 	}
 }

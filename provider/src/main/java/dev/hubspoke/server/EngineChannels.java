@@ -129,7 +129,8 @@ final class EngineChannels implements AutoCloseable {
                         features.remove(key, answer);
                     }
                 });
-                return inCurrentDeployment(answer);
+                // A new future per question, carrying the deployment like every other call.
+                return ContextAwareCompletableFuture.wrap(answer);
             }
 
             @Override
@@ -172,22 +173,6 @@ final class EngineChannels implements AutoCloseable {
      */
     private static <T> CompletableFuture<T> completable(ListenableFuture<T> call) {
         return ContextAwareCompletableFuture.wrap(plain(call));
-    }
-
-    /**
-     * {@code shared} (which may serve several deployments) seen from the current one: a new
-     * future, so that what runs when it completes carries this deployment and no other.
-     */
-    private static <T> CompletableFuture<T> inCurrentDeployment(CompletableFuture<T> shared) {
-        var own = new CompletableFuture<T>();
-        shared.whenComplete((value, failure) -> {
-            if (failure != null) {
-                own.completeExceptionally(failure);
-            } else {
-                own.complete(value);
-            }
-        });
-        return ContextAwareCompletableFuture.wrap(own);
     }
 
     /** A gRPC future as a plain CompletableFuture, bound to no deployment. */
