@@ -20,11 +20,11 @@ final class ConstructCall {
     private ConstructCall() {
     }
 
-    static CompletableFuture<ConstructResponse> run(ConstructHandler handler, DeploymentSlot slot, EngineChannels channels,
+    static CompletableFuture<ConstructResponse> run(ConstructHandler handler, ConstructRouter router, EngineChannels channels,
                                                     String engineAddress, ConstructRequest request) {
         // Options and inputs make SDK objects (dependency resources, outputs), which belong to
-        // the Construct's deployment: they are built in its turn, not on the calling thread.
-        return InlineDeployment.run(slot, channels, engineAddress, request, () -> {
+        // the Construct's deployment: they are built inside it, not on the calling thread.
+        return InlineDeployment.run(router, channels, engineAddress, request, () -> {
             var options = ConstructOptions.from(request);
             var inputs = inputs(request);
             var component = handler.construct(request.getType(), request.getName(), inputs, options);

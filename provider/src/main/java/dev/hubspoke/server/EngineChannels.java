@@ -73,10 +73,10 @@ final class EngineChannels implements AutoCloseable {
 
     /**
      * {@code address}'s channel, with calls that do not inherit the caller's gRPC context.
-     * Constructs take turns (see {@link DeploymentSlot}), so one Construct's work may start on a
-     * thread that still carries the context of another Construct's server call; calls started
-     * there would be cancelled ("io.grpc.Context was cancelled without error") as soon as that
-     * other Construct answered.
+     * Constructs run concurrently and their callbacks run on whichever thread completes a future,
+     * so one Construct's work may run on a thread that carries the context of another Construct's
+     * server call; calls started there would be cancelled ("io.grpc.Context was cancelled without
+     * error") as soon as that other Construct answered.
      */
     private Channel detached(String address) {
         return ClientInterceptors.intercept(channel(address), new ClientInterceptor() {

@@ -10,7 +10,6 @@ import com.pulumi.context.internal.OutputContextInternal;
 import com.pulumi.core.internal.GlobalLogging;
 import com.pulumi.core.internal.OutputFactory;
 import com.pulumi.deployment.internal.DeploymentImpl;
-import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.internal.PulumiInternal;
 import pulumirpc.Provider.ConstructRequest;
 
@@ -24,27 +23,17 @@ import java.util.logging.Logger;
  * builds one, with two differences: it runs on a {@link SettlingRunner} instead of the SDK's
  * polling runner, and it talks to the engine over the provider's shared {@link EngineChannels}.
  *
- * <p>The SDK finds "the" deployment through a thread-local. Every thread-local holds the
- * {@link DeploymentSlot}'s one instance, which forwards to the deployment whose turn it is, so
- * Constructs take turns (see {@link DeploymentSlot} for why). The thread-local set here on the
- * calling thread is cleared before the thread goes back to its pool.
+ * <p>Deployments of concurrent Constructs run side by side: the {@link ConstructRouter} lets the
+ * SDK, which finds "the" deployment through a thread-local, reach the right one from any thread.
  */
 final class InlineDeployment {
 
     private InlineDeployment() {
     }
 
-    /**
-     * Runs {@code work} (which may register resources) in a new deployment for {@code request},
-     * when it is {@code slot}'s turn.
-     */
-    static <T> CompletableFuture<T> run(DeploymentSlot slot, EngineChannels channels, String engineAddress,
+    /** Runs {@code work} (which may register resources) in a new deployment for {@code request}. */
+    static <T> CompletableFuture<T> run(ConstructRouter router, EngineChannels channels, String engineAddress,
                                         ConstructRequest request, Supplier<CompletableFuture<T>> work) {
-        return slot.inTurn(() -> runNow(slot, channels, engineAddress, request, work));
-    }
-
-    private static <T> CompletableFuture<T> runNow(DeploymentSlot slot, EngineChannels channels, String engineAddress,
-                                                   ConstructRequest request, Supplier<CompletableFuture<T>> work) {
         try {
             var logger = Logger.getLogger(DeploymentImpl.class.getName());
             logger.setLevel(GlobalLogging.GlobalLevel);
@@ -58,19 +47,16 @@ final class InlineDeployment {
             state.runner = new SettlingRunner();
             state.logger = QuietDebugLogger.of(state.logger);
             var deployment = new DeploymentImpl(state);
-            DeploymentInstanceHolder.setInstance(slot.instance());
 
             var context = new ContextInternal(organization, request.getProject(), request.getStack(),
                     new LoggingContextInternal(deployment.getLog()),
                     new ConfigContextInternal(request.getProject(), name -> new Config(config, name)),
                     new OutputContextInternal(new OutputFactory(state.runner)),
                     List.of());
-            return slot.lend(deployment, () -> new PulumiInternal(state.runner, context)
+            return router.run(deployment, () -> new PulumiInternal(state.runner, context)
                     .runInlineAsync(ignored -> work.get()));
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure);
-        } finally {
-            DeploymentInstanceHolder.setInstance(null);
         }
     }
 }

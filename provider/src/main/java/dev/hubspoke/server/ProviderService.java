@@ -37,7 +37,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     private final ConstructHandler handler;
     private final PluginResources resources;
     private final EngineChannels channels;
-    private final DeploymentSlot slot = new DeploymentSlot();
+    private final ConstructRouter router = new ConstructRouter();
     /** Where the engine listens: from the command line, or later from Handshake or Attach. */
     private final AtomicReference<Optional<String>> engineAddress;
 
@@ -123,7 +123,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
         }
         var what = "Construct of " + type + " '" + request.getName() + "'";
         LOG.fine(() -> what + " started");
-        ConstructCall.run(handler, slot, channels, engine.get(), request).whenComplete((result, failure) -> {
+        ConstructCall.run(handler, router, channels, engine.get(), request).whenComplete((result, failure) -> {
             if (failure != null) {
                 response.onError(Failures.toStatus(what, failure));
             } else {

@@ -48,6 +48,17 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
                         String id) {
     }
 
+    /**
+     * One custom resource's registration as the monitor served it: when it arrived and when it
+     * was answered, by {@link System#nanoTime}. In update mode that span plays the cloud's create.
+     */
+    record Create(String name, String parent, long startNanos, long endNanos) {
+
+        boolean overlaps(Create other) {
+            return startNanos < other.endNanos && other.startNanos < endNanos;
+        }
+    }
+
     /** One RegisterResourceOutputs call. */
     record Outputs(String urn, Struct outputs) {
     }
@@ -59,26 +70,38 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private final Duration registrationDelay;
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<Outputs> outputs = new CopyOnWriteArrayList<>();
+    private final List<Create> creates = new CopyOnWriteArrayList<>();
+    /** Resources whose registration is refused, as the cloud refuses a create: name to message. */
+    private final Map<String, String> refusals;
     private final List<String> invokes = new CopyOnWriteArrayList<>();
     private final List<String> featureQuestions = new CopyOnWriteArrayList<>();
     /** Plays AWS: computed outputs (ids, arns, IPs, firewall endpoints) and invoke answers. */
     private final StandInAws aws = new StandInAws();
     private final Server server;
 
-    private FakeMonitor(Mode mode, Duration registrationDelay) throws IOException {
+    private FakeMonitor(Mode mode, Duration registrationDelay, Map<String, String> refusals) throws IOException {
         this.mode = mode;
         this.registrationDelay = registrationDelay;
+        this.refusals = Map.copyOf(refusals);
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .maxInboundMessageSize(64 * 1024 * 1024)
                 .addService(this).build().start();
     }
 
     static FakeMonitor start(Mode mode) throws IOException {
-        return new FakeMonitor(mode, Duration.ZERO);
+        return new FakeMonitor(mode, Duration.ZERO, Map.of());
     }
 
     static FakeMonitor start(Mode mode, Duration registrationDelay) throws IOException {
-        return new FakeMonitor(mode, registrationDelay);
+        return new FakeMonitor(mode, registrationDelay, Map.of());
+    }
+
+    /**
+     * A monitor whose registrations of the resources named in {@code refusals} fail after the
+     * delay with the message given, the way a create the cloud refuses fails {@code pulumi up}.
+     */
+    static FakeMonitor start(Mode mode, Duration registrationDelay, Map<String, String> refusals) throws IOException {
+        return new FakeMonitor(mode, registrationDelay, refusals);
     }
 
     String address() {
@@ -91,6 +114,11 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
 
     List<Outputs> registeredOutputs() {
         return List.copyOf(outputs);
+    }
+
+    /** Every custom resource's registration span, in the order they were answered. */
+    List<Create> creates() {
+        return List.copyOf(creates);
     }
 
     List<String> invokes() {
@@ -114,6 +142,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
 
     @Override
     public void registerResource(RegisterResourceRequest request, StreamObserver<RegisterResourceResponse> response) {
+        var started = System.nanoTime();
         var urn = urn(request.getParent(), request.getType(), request.getName());
         var object = request.getObject().toBuilder();
         var id = "";
@@ -137,6 +166,12 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         var reply = RegisterResourceResponse.newBuilder().setUrn(urn);
         if (request.getCustom()) {
             sleep(registrationDelay);
+            creates.add(new Create(request.getName(), request.getParent(), started, System.nanoTime()));
+            var refusal = refusals.get(request.getName());
+            if (refusal != null) {
+                response.onError(io.grpc.Status.UNKNOWN.withDescription(refusal).asRuntimeException());
+                return;
+            }
             if (mode == Mode.UPDATE) {
                 reply.setId(id);
             }
