@@ -8,7 +8,7 @@
 #   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC),
 #                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
-#   make bench      start-up and Construct figures of the packaged provider (prints, asserts nothing)
+#   make bench      start-up, Construct and concurrent-Construct figures of the packaged provider (prints, asserts nothing)
 #   make docs       regenerate README's component reference from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)

@@ -22,11 +22,15 @@ import java.util.Optional;
  *   <li>Construct: for each {@link #cases() case}, in a fresh provider, the first Construct and
  *       the median of {@code bench.warm} more, the provider's mean CPU time (user + system) per warm
  *       call, which the load of other processes disturbs less than the wall time, and its peak RSS
- *       (VmHWM) afterwards.</li>
+ *       (VmHWM) afterwards;</li>
+ *   <li>concurrency: N independent SpokeVpc Constructs at once under a fixed create latency, see
+ *       {@link ConcurrencyBench}.</li>
  * </ul>
  * Run it with {@code make bench}; {@code -Dbench.runs=N -Dbench.warm=N} change the counts and
  * {@code -Dbench.javaOpts="..."} adds JVM options to the providers that construct;
- * {@code -Dbench.cases="Hub;SpokeVpc"} keeps only the Construct cases with those labels.
+ * {@code -Dbench.cases="Hub;SpokeVpc"} keeps only the Construct cases with those labels;
+ * {@code -Dbench.concurrencyOnly=true} runs only the concurrency figures ({@code -Dbench.createMillis=N}
+ * sets their create latency).
  */
 public final class WireBench {
 
@@ -67,6 +71,7 @@ public final class WireBench {
         int runs = Integer.getInteger("bench.runs", 10);
         boolean startsOnly = Boolean.getBoolean("bench.startsOnly");
         boolean constructsOnly = Boolean.getBoolean("bench.constructsOnly");
+        boolean concurrencyOnly = Boolean.getBoolean("bench.concurrencyOnly");
         int warm = Integer.getInteger("bench.warm", 10);
         var work = Files.createDirectories(ProviderProcess.workDir());
         var launcher = ProviderProcess.stagePlugin(work);
@@ -76,11 +81,16 @@ public final class WireBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
         try (var engine = FakeEngine.start(ProviderWireIT.STACK_URN)) {
             prepareArchive(launcher, cache, engine);
-            if (!constructsOnly) {
+            if (!constructsOnly && !concurrencyOnly) {
                 coldStarts(launcher, cache, engine, runs);
             }
-            if (!startsOnly) {
+            if (!startsOnly && !concurrencyOnly) {
                 constructs(launcher, cache, engine, warm);
+            }
+            if (!startsOnly && !constructsOnly) {
+                try (var provider = ProviderProcess.start(forConstructs(cache), launcher, engine.address())) {
+                    ConcurrencyBench.run(provider, Math.min(runs, 5));
+                }
             }
         }
         System.exit(0); // the SDK's and gRPC's threads would keep exec:java waiting
