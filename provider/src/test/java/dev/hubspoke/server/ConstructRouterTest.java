@@ -32,10 +32,16 @@ class ConstructRouterTest {
 
     private final ConstructRouter router = new ConstructRouter();
     private final ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    /** As many workers as the provider gives the common pool (server/AsyncPool), and private to the test. */
+    private final ExecutorService pool = Executors.newFixedThreadPool(AsyncPool.MIN_PARALLELISM);
 
     @AfterEach
     void stop() {
         oneThread.shutdownNow();
+        pool.shutdownNow();
+        // The SDK's futures leave the router's instance in the thread-locals of the threads they
+        // ran on, this one included: other tests in this JVM must not find it.
+        DeploymentInstanceHolder.setInstance(null);
     }
 
     /** A deployment that answers only getStackName, with its own name. */
@@ -116,7 +122,7 @@ class ConstructRouterTest {
     }
 
     /**
-     * Many Constructs at once on the default executor, each chaining steps whose callbacks run wherever another Construct's step completed them:
+     * Many Constructs at once on a pool of workers, each chaining steps whose callbacks run wherever another Construct's step completed them:
      * every step sees its own deployment.
      */
     @Test
@@ -135,7 +141,7 @@ class ConstructRouterTest {
                         }
                         seenSoFar.add(seen());
                         return seenSoFar;
-                    }));
+                    }, pool));
                 }
                 return steps;
             }));
