@@ -38,9 +38,13 @@ import java.util.function.UnaryOperator;
  * AZ it has a public, a firewall and a tgw subnet, each with its own route table:
  * <pre>
  *   tgw-a:      0.0.0.0/0 -> firewall endpoint of AZ a (no firewall: NAT of AZ a)
+ *               (single NAT: 0.0.0.0/0 -> endpoint of the NAT's AZ; supernet -> endpoint of AZ a)
  *   firewall-a: 0.0.0.0/0 -> NAT of AZ a (or the single NAT); supernet -> TGW
  *   public-a:   0.0.0.0/0 -> IGW; supernet -> firewall endpoint of AZ a (no firewall: TGW)
  * </pre>
+ * Every flow crosses one firewall endpoint both ways: the TGW keeps a flow in one AZ of the
+ * attachment (appliance mode) and east-west replies come back through it, and internet replies
+ * come back through the NAT's AZ, whose endpoint the request crossed (see the loop below).
  * The routes keep their resource names whether or not there is a firewall, so turning it on or
  * off updates their targets in place in one {@code pulumi up}. The TGW attachment runs in
  * appliance mode so both directions of a flow cross the same AZ's firewall endpoint.
@@ -120,10 +124,17 @@ public final class InspectionVpc extends BaseComponent {
                 : args.firewallPolicyArn().map(policyArn -> firewall(scope, vpc.id(), policyArn, firewalls));
 
         for (int a = 0; a < publics.size(); a++) {
-            int az = a;
-            NatGateway nat = nats.get(Math.min(a, natCount - 1));
-            Optional<Output<String>> endpoint = firewall.map(fw -> Output.tuple(fw.firewallStatuses(), zones)
-                    .applyValue(t -> FirewallEndpoints.in(t.t1, t.t2.get(az))));
+            int natAz = Math.min(a, natCount - 1);
+            NatGateway nat = nats.get(natAz);
+            Optional<Output<String>> endpoint = endpointIn(firewall, zones, a);
+            // Internet-bound traffic goes to the endpoint of the NAT gateway's AZ: the NAT sends the
+            // replies back by its own AZ's public route table, so only that AZ's endpoint sees both
+            // directions. With perAz NAT gateways that is this AZ's endpoint; with a single NAT
+            // gateway, AZ 0's. AWS Network Firewall drops a flow whose directions cross different
+            // endpoints (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html),
+            // and in appliance mode the TGW may hand a flow to any AZ's tgw subnet
+            // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
+            Optional<Output<String>> egressEndpoint = natAz == a ? endpoint : endpointIn(firewall, zones, natAz);
             UnaryOperator<RouteArgs.Builder> toTgw = r -> r.transitGatewayId(args.transitGatewayId());
 
             VpcParts.route(scope, scope.name("public-default", a), publics.get(a).routeTable(), ANYWHERE,
@@ -136,9 +147,15 @@ public final class InspectionVpc extends BaseComponent {
             VpcParts.route(scope, scope.name("firewall-supernet", a), firewalls.get(a).routeTable(), supernet,
                     toTgw, scope.dependingOn(attachment));
             VpcParts.route(scope, scope.name("tgw-default", a), tgws.get(a).routeTable(), ANYWHERE,
-                    endpoint.<UnaryOperator<RouteArgs.Builder>>map(e -> r -> r.vpcEndpointId(e))
+                    egressEndpoint.<UnaryOperator<RouteArgs.Builder>>map(e -> r -> r.vpcEndpointId(e))
                             .orElse(r -> r.natGatewayId(nat.id())),
                     scope.options());
+            if (firewall.isPresent() && natAz != a) {
+                // East-west traffic stays with this AZ's endpoint: the TGW returns its replies to
+                // this same AZ (appliance mode), so they cross this endpoint again.
+                VpcParts.route(scope, scope.name("tgw-supernet", a), tgws.get(a).routeTable(), supernet,
+                        r -> r.vpcEndpointId(endpoint.get()), scope.options());
+            }
         }
 
         if (args.firewallLogging()) {
@@ -166,6 +183,12 @@ public final class InspectionVpc extends BaseComponent {
         out.put("transitGatewayAttachmentId", attachment.id());
         firewallArn.ifPresent(arn -> out.put("firewallArn", arn));
         publish(out);
+    }
+
+    /** The firewall endpoint of AZ {@code az}, when there is a firewall. */
+    private static Optional<Output<String>> endpointIn(Optional<Firewall> firewall, Output<List<String>> zones, int az) {
+        return firewall.map(fw -> Output.tuple(fw.firewallStatuses(), zones)
+                .applyValue(t -> FirewallEndpoints.in(t.t1, t.t2.get(az))));
     }
 
     /** {@link #plan} plus the ids only a standalone InspectionVpc is given by its user. */

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Parsed arguments of the {@code plan} command. */
-record PlanOptions(Path config, String name, boolean json) {
+record PlanOptions(Path config, String name, boolean json, Optional<Path> export) {
 
-    static final String USAGE = "usage: pulumi-resource-hubspoke plan CONFIG.yaml|CONFIG.json [--json] [--name NAME]";
+    static final String USAGE = "usage: pulumi-resource-hubspoke plan CONFIG.yaml|CONFIG.json [--json] [--name NAME] [--export FILE]\n"
+            + "  --export FILE  also write the resource graph as a stack export (made-up ids) for verify and diagram";
     static final String DEFAULT_NAME = "hubspoke";
 
     static PlanOptions parse(List<String> args) {
         Optional<Path> config = Optional.empty();
         String name = DEFAULT_NAME;
         boolean json = false;
+        Optional<Path> export = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -24,6 +26,12 @@ record PlanOptions(Path config, String name, boolean json) {
                     }
                     name = args.get(++i);
                 }
+                case "--export" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("--export needs a file name");
+                    }
+                    export = Optional.of(Path.of(args.get(++i)));
+                }
                 default -> {
                     if (arg.startsWith("-") || config.isPresent()) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
@@ -32,6 +40,6 @@ record PlanOptions(Path config, String name, boolean json) {
                 }
             }
         }
-        return new PlanOptions(config.orElseThrow(() -> new IllegalArgumentException("a CONFIG file is required")), name, json);
+        return new PlanOptions(config.orElseThrow(() -> new IllegalArgumentException("a CONFIG file is required")), name, json, export);
     }
 }

@@ -51,6 +51,16 @@ public final class StandInAws implements Mocks {
     /** The availability zone of each subnet created, by subnet id: what a firewall reports back. */
     private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
     private final List<Invoke> invokes = new CopyOnWriteArrayList<>();
+    /** Every resource answered, by {@code type::name}, for {@code plan --export}. */
+    private final Map<String, Registered> registered = new ConcurrentHashMap<>();
+
+    /**
+     * A resource as this stand-in answered it: the id it made up (none for a component) and the
+     * outputs it returned, which are the inputs plus what AWS would add.
+     */
+    public record Registered(String type, String name, Optional<String> id, Map<String, Object> inputs,
+                            Map<String, Object> outputs) {
+    }
 
     public record Invoke(String token, Map<String, Object> args) {
     }
@@ -78,6 +88,11 @@ public final class StandInAws implements Mocks {
         return inputs.getOrDefault(type + "::" + name, Map.of());
     }
 
+    /** The resource {@code name} of {@code type}, if it was registered. */
+    public Optional<Registered> registered(String type, String name) {
+        return Optional.ofNullable(registered.get(type + "::" + name));
+    }
+
     public List<Invoke> invokes() {
         return List.copyOf(invokes);
     }
@@ -87,6 +102,7 @@ public final class StandInAws implements Mocks {
         Map<String, Object> given = args.inputs == null ? Map.of() : args.inputs;
         inputs.put(args.type + "::" + args.name, given);
         if (args.type.startsWith("hubspoke:")) {
+            registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.empty(), given, Map.of()));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
         }
         String id = idOf(args.type, args.name);
@@ -100,6 +116,7 @@ public final class StandInAws implements Mocks {
             case "aws:networkfirewall/firewall:Firewall" -> state.put("firewallStatuses", firewallStatuses(given));
             default -> { }
         }
+        registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.of(id), given, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 

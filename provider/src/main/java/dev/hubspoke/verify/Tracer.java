@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Follows a packet for a destination block from a subnet, hop by hop, through VPC route tables,
@@ -24,13 +25,30 @@ import java.util.Set;
  * gateway, is delivered by a local route, or is dropped.
  *
  * <p>Model: a firewall endpoint and a NAT gateway forward what they receive by the route table of
- * the subnet they sit in (AWS's behaviour). The TGW hands a packet to the destination attachment's
- * subnet in the packet's current AZ when it has one there, else its first subnet (in AZ order):
- * with appliance mode on, AWS picks one AZ per flow and keeps it both ways, which this trace
- * models as "the AZ the flow started in". Traffic from an AZ where the source VPC's attachment has
- * no subnet cannot reach the TGW, as in AWS.
+ * the subnet they sit in (AWS's behaviour). Traffic from an AZ where the source VPC's attachment
+ * has no subnet cannot reach the TGW, as in AWS. Which subnet of the destination attachment the
+ * TGW hands a packet to:
+ * <ul>
+ *   <li>an attachment in appliance mode: any of its AZs. AWS picks one per flow with a flow hash,
+ *   not necessarily the source's AZ, and sends the flow's return traffic to the same one
+ *   (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html). A trace
+ *   takes that pick as an {@link AzPick}, and the checks try every AZ of the attachment;</li>
+ *   <li>otherwise (or without a pick): its subnet in the packet's current AZ when it has one there,
+ *   else its first subnet in AZ order (AWS keeps traffic in the AZ it came from).</li>
+ * </ul>
  */
 final class Tracer {
+
+    /**
+     * The AZ the TGW picks, for one flow, among the subnets of an attachment in appliance mode;
+     * the same pick holds for the flow's reply.
+     */
+    record AzPick(String attachmentId, String availabilityZone) {
+    }
+
+    /** What a flow came to under one pick; the pick is empty when every pick gives the same. */
+    record Picked<T>(Optional<AzPick> pick, T flow) {
+    }
 
     /** Longer than any sane path; a loop is caught before this by the visited set. */
     private static final int MAX_HOPS = 64;
@@ -43,15 +61,60 @@ final class Tracer {
         this.router = router;
     }
 
-    /** Traces a packet for {@code probe} leaving {@code subnetId}. */
+    /** Traces a packet for {@code probe} leaving {@code subnetId}, the TGW keeping it in its AZ. */
     Trace trace(String subnetId, Cidr probe) {
+        return trace(subnetId, probe, Optional.empty());
+    }
+
+    /** Traces a packet for {@code probe} leaving {@code subnetId}, of a flow the TGW gave {@code pick}. */
+    Trace trace(String subnetId, Cidr probe, Optional<AzPick> pick) {
+        return follow(Kind.SUBNET, subnetId, network.names().getOrDefault(subnetId, subnetId), subnetId, "", probe, pick);
+    }
+
+    /**
+     * Traces a packet for {@code probe} that a NAT gateway sends on, as it does with the reply to a
+     * flow it translated: by the route table of the NAT gateway's subnet.
+     */
+    Trace fromNatGateway(String natGatewayId, Cidr probe, Optional<AzPick> pick) {
+        NatGateway nat = network.natGateways().get(natGatewayId);
+        return follow(Kind.NAT_GATEWAY, natGatewayId, nat == null ? natGatewayId : nat.name(),
+                nat == null ? natGatewayId : nat.subnetId(), "forwards the reply by its subnet's route table, ", probe, pick);
+    }
+
+    /**
+     * The picks the TGW may make for a flow entering {@code attachment}: one per AZ of its
+     * subnets when it is in appliance mode, else only "no pick" (it keeps the packet's AZ).
+     */
+    List<Optional<AzPick>> picks(TgwAttachment attachment) {
+        if (!attachment.applianceMode()) {
+            return List.of(Optional.empty());
+        }
+        return attachment.subnetIds().stream().map(network.subnets()::get).filter(s -> s != null)
+                .map(Subnet::availabilityZone).distinct().sorted()
+                .map(az -> Optional.of(new AzPick(attachment.id(), az))).toList();
+    }
+
+    /**
+     * Runs {@code flow} once per pick; when all picks give the same result (the flow never
+     * enters the attachment), returns it once, without a pick, so reports do not repeat it.
+     */
+    static <T> List<Picked<T>> everyPick(List<Optional<AzPick>> picks, Function<Optional<AzPick>, T> flow) {
+        List<Picked<T>> traced = picks.stream().map(p -> new Picked<>(p, flow.apply(p))).toList();
+        if (traced.stream().map(Picked::flow).distinct().count() == 1) {
+            return List.of(new Picked<>(Optional.empty(), traced.get(0).flow()));
+        }
+        return traced;
+    }
+
+    private Trace follow(Kind startKind, String startId, String startName, String startSubnet, String startFrom, Cidr probe,
+                         Optional<AzPick> pick) {
         List<Hop> hops = new ArrayList<>();
         Set<String> visited = new HashSet<>();
-        Kind kind = Kind.SUBNET;
-        String elementId = subnetId;
-        String name = network.names().getOrDefault(subnetId, subnetId);
-        String at = subnetId;
-        String from = "";
+        Kind kind = startKind;
+        String elementId = startId;
+        String name = startName;
+        String at = startSubnet;
+        String from = startFrom;
         while (hops.size() < MAX_HOPS) {
             Subnet subnet = network.subnets().get(at);
             if (subnet == null) {
@@ -119,7 +182,7 @@ final class Tracer {
                 }
                 case TRANSIT_GATEWAY -> {
                     hops.add(new Hop(kind, elementId, name, vpc, az, table, decision));
-                    Optional<String> next = transitGateway(hops, subnet, r.targetId(), probe);
+                    Optional<String> next = transitGateway(hops, subnet, r.targetId(), probe, pick);
                     if (next.isEmpty()) {
                         return dropped(hops, hops.get(hops.size() - 1).action());
                     }
@@ -142,7 +205,7 @@ final class Tracer {
      * Crosses a TGW: adds its hop and returns the subnet of the destination attachment the packet
      * enters, or empty when the TGW drops it (the hop's action then says why).
      */
-    private Optional<String> transitGateway(List<Hop> hops, Subnet source, String tgwId, Cidr probe) {
+    private Optional<String> transitGateway(List<Hop> hops, Subnet source, String tgwId, Cidr probe, Optional<AzPick> pick) {
         String tgwName = network.names().getOrDefault(tgwId, tgwId);
         Optional<TgwAttachment> attachment = router.attachment(source.vpcId(), tgwId);
         if (attachment.isEmpty()) {
@@ -178,15 +241,17 @@ final class Tracer {
             hops.add(tgwHop(tgwId, tgwName, table, decision + ", an attachment not in the state"));
             return Optional.empty();
         }
+        Optional<String> picked = pick.filter(p -> p.attachmentId().equals(out.id())).map(AzPick::availabilityZone);
         Optional<Subnet> enter = out.subnetIds().stream().map(network.subnets()::get).filter(s -> s != null)
-                .min(Comparator.comparing((Subnet s) -> !s.availabilityZone().equals(source.availabilityZone()))
+                .min(Comparator.comparing((Subnet s) -> !s.availabilityZone().equals(picked.orElse(source.availabilityZone())))
                         .thenComparing(Subnet::availabilityZone));
         if (enter.isEmpty()) {
             hops.add(tgwHop(tgwId, tgwName, table, decision + ", which has no subnet in the state"));
             return Optional.empty();
         }
         hops.add(tgwHop(tgwId, tgwName, table, decision + ", enters " + network.label(out.vpcId())
-                + " in " + enter.get().availabilityZone()));
+                + " in " + enter.get().availabilityZone()
+                + (picked.isPresent() ? " (appliance mode: the AZ this flow's hash picked)" : "")));
         return Optional.of(enter.get().id());
     }
 

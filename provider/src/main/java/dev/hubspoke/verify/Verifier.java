@@ -17,14 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Runs the routing checks over a rebuilt network. The check names are stable: {@value #TOPOLOGY},
  * {@value #EGRESS}, {@value #RETURN}, {@value #EAST_WEST}, {@value #NO_SPOKE_INTERNET},
- * {@value #NO_OVERLAP}, {@value #APPLIANCE_MODE}.
+ * {@value #NO_OVERLAP}, {@value #APPLIANCE_MODE}, {@value #SYMMETRY}.
+ *
+ * <p>Flows into the inspection VPC are traced once per AZ the TGW may pick on its attachment (in
+ * appliance mode, AWS picks any of them per flow; see {@link Tracer}).
  */
 final class Verifier {
 
@@ -35,16 +36,14 @@ final class Verifier {
     static final String NO_SPOKE_INTERNET = "no-spoke-internet";
     static final String NO_OVERLAP = "no-overlap";
     static final String APPLIANCE_MODE = "appliance-mode";
+    static final String SYMMETRY = "symmetry";
 
     static final Cidr INTERNET = Cidr.parse("0.0.0.0/0");
-
-    /** A place a traced path must pass, in order; {@code problem} says what is wrong with a match. */
-    private record Waypoint(String what, Predicate<Hop> is, Function<Hop, Optional<String>> problem) {
-    }
 
     private final Network network;
     private final Topology topology;
     private final Tracer tracer;
+    private final Judge judge;
     private final boolean firewallRequired;
 
     /**
@@ -55,6 +54,7 @@ final class Verifier {
         this.network = network;
         this.topology = Topology.of(network);
         this.tracer = new Tracer(network, new Router(network));
+        this.judge = new Judge(network, firewallRequired);
         this.firewallRequired = firewallRequired;
     }
 
@@ -67,7 +67,8 @@ final class Verifier {
     }
 
     List<CheckResult> run() {
-        return List.of(topologyCheck(), egress(), returnPath(), eastWest(), noSpokeInternet(), noOverlap(), applianceMode());
+        return List.of(topologyCheck(), egress(), returnPath(), eastWest(), noSpokeInternet(), noOverlap(), applianceMode(),
+                new SymmetryCheck(network, topology, tracer, judge).run());
     }
 
     private CheckResult topologyCheck() {
@@ -83,36 +84,68 @@ final class Verifier {
                 + " and at least one spoke VPC are attached to the Transit Gateway", cases);
     }
 
+    /**
+     * The firewall endpoint a flow to the internet must cross is the one of the AZ where it entered
+     * the inspection VPC, or, with a single NAT gateway, the one of the NAT's AZ: the NAT sends the
+     * replies back through its own AZ's public route table, so only that endpoint sees both
+     * directions (InspectionVpc routes so on purpose). Any other AZ's endpoint is a misroute.
+     */
     private CheckResult egress() {
-        String title = "0.0.0.0/0 from every spoke workload subnet reaches an internet gateway through the TGW, the inspection VPC"
-                + (firewallRequired ? ", the firewall endpoint" : "") + " and the NAT gateway of its own AZ";
+        String title = "0.0.0.0/0 from every spoke workload subnet, in whichever AZ the TGW hands it to the inspection VPC, reaches an"
+                + " internet gateway through " + (firewallRequired ? "the firewall endpoint of that AZ (with a single NAT gateway: of"
+                + " the NAT's AZ) and " : "") + "the NAT gateway of the same AZ (or the only one)";
         List<Case> cases = new ArrayList<>();
         if (untraceable(cases)) {
             return new CheckResult(EGRESS, title, cases);
         }
         String inspection = topology.inspection().get().id();
-        long nats = network.natGateways().values().stream().filter(n -> inVpc(n.subnetId(), inspection)).count();
+        List<String> natAzs = network.natGateways().values().stream().filter(n -> inVpc(n.subnetId(), inspection))
+                .map(n -> network.subnets().get(n.subnetId()).availabilityZone()).toList();
+        Optional<String> onlyNatAz = natAzs.size() == 1 ? Optional.of(natAzs.get(0)) : Optional.empty();
         for (Vpc spoke : topology.spokes()) {
             for (Subnet source : topology.workloadSubnets().get(spoke.id())) {
-                String az = source.availabilityZone();
-                List<Waypoint> route = new ArrayList<>();
-                route.add(arrival(inspection));
-                if (firewallRequired) {
-                    route.add(firewall(az));
+                for (var picked : Tracer.everyPick(tracer.picks(topology.inspectionAttachment().get()),
+                        pick -> tracer.trace(source.id(), INTERNET, pick))) {
+                    Trace trace = picked.flow();
+                    String entered = Judge.entryAz(trace, inspection).orElse(source.availabilityZone());
+                    String natAz = firewallRequired ? trace.hops().stream().filter(h -> h.kind() == Kind.FIREWALL_ENDPOINT)
+                            .findFirst().flatMap(Hop::az).orElse(entered) : entered;
+                    List<Judge.Waypoint> route = new ArrayList<>();
+                    route.add(judge.arrival(inspection));
+                    if (firewallRequired) {
+                        route.add(egressFirewall(entered, onlyNatAz));
+                    }
+                    route.add(new Judge.Waypoint("a NAT gateway of " + network.label(inspection) + " in " + natAz,
+                            h -> h.kind() == Kind.NAT_GATEWAY,
+                            h -> !h.vpcId().equals(Optional.of(inspection)) ? Optional.of("the NAT gateway is not in the inspection VPC")
+                                    : !h.az().equals(Optional.of(natAz)) && natAzs.size() > 1
+                                    ? Optional.of("the NAT gateway is in " + h.az().orElse("?") + ", the flow's "
+                                    + (firewallRequired ? "firewall endpoint is" : "entry into the inspection VPC is") + " in " + natAz)
+                                    : Optional.empty()));
+                    route.add(new Judge.Waypoint("the internet gateway of " + network.label(inspection), h -> h.kind() == Kind.INTERNET_GATEWAY,
+                            h -> h.vpcId().equals(Optional.of(inspection)) ? Optional.empty()
+                                    : Optional.of("the internet gateway is not the inspection VPC's")));
+                    cases.add(judge.judge(source.name() + " [" + source.availabilityZone() + "] -> " + INTERNET + pickText(picked.pick()),
+                            trace, route, Outcome.INTERNET, true));
                 }
-                route.add(new Waypoint("a NAT gateway of " + network.label(inspection) + " in " + az, h -> h.kind() == Kind.NAT_GATEWAY,
-                        h -> !h.vpcId().equals(Optional.of(inspection)) ? Optional.of("the NAT gateway is not in the inspection VPC")
-                                : !h.az().equals(Optional.of(az)) && nats > 1
-                                ? Optional.of("the NAT gateway is in " + h.az().orElse("?") + ", the flow started in " + az)
-                                : Optional.empty()));
-                route.add(new Waypoint("the internet gateway of " + network.label(inspection), h -> h.kind() == Kind.INTERNET_GATEWAY,
-                        h -> h.vpcId().equals(Optional.of(inspection)) ? Optional.empty()
-                                : Optional.of("the internet gateway is not the inspection VPC's")));
-                cases.add(judge(source.name() + " [" + az + "] -> " + INTERNET, tracer.trace(source.id(), INTERNET), route,
-                        Outcome.INTERNET, true));
             }
         }
         return new CheckResult(EGRESS, title, cases);
+    }
+
+    private Judge.Waypoint egressFirewall(String entered, Optional<String> onlyNatAz) {
+        return new Judge.Waypoint("the firewall endpoint of " + entered + onlyNatAz.filter(a -> !a.equals(entered))
+                .map(a -> " or of " + a + " (the only NAT gateway's AZ)").orElse(""),
+                h -> h.kind() == Kind.FIREWALL_ENDPOINT,
+                h -> h.az().equals(Optional.of(entered)) || (onlyNatAz.isPresent() && h.az().equals(onlyNatAz)) ? Optional.empty()
+                        : Optional.of("the firewall endpoint is in " + h.az().orElse("?") + ", not in " + entered
+                        + " where the flow entered the inspection VPC" + onlyNatAz.map(a -> " nor in " + a
+                        + " where the only NAT gateway is").orElse("")));
+    }
+
+    /** How a case's subject names the AZ the TGW picked for the flow, if it picked one. */
+    static String pickText(Optional<Tracer.AzPick> pick) {
+        return pick.map(p -> ", TGW picks " + p.availabilityZone()).orElse("");
     }
 
     private CheckResult returnPath() {
@@ -130,12 +163,12 @@ final class Verifier {
             }
             for (Vpc spoke : topology.spokes()) {
                 for (Cidr block : spoke.cidrs()) {
-                    List<Waypoint> route = new ArrayList<>();
+                    List<Judge.Waypoint> route = new ArrayList<>();
                     if (firewallRequired) {
-                        route.add(firewall(natSubnet.availabilityZone()));
+                        route.add(judge.firewall(natSubnet.availabilityZone()));
                     }
-                    route.add(arrival(spoke.id()));
-                    cases.add(judge(nat.name() + " [" + natSubnet.availabilityZone() + "] -> " + spoke.name() + " " + block,
+                    route.add(judge.arrival(spoke.id()));
+                    cases.add(judge.judge(nat.name() + " [" + natSubnet.availabilityZone() + "] -> " + spoke.name() + " " + block,
                             tracer.trace(natSubnet.id(), block), route, Outcome.DELIVERED, true));
                 }
             }
@@ -161,14 +194,17 @@ final class Verifier {
                 }
                 for (Subnet source : topology.workloadSubnets().get(from.id())) {
                     for (Cidr block : to.cidrs()) {
-                        List<Waypoint> route = new ArrayList<>();
-                        route.add(arrival(inspection));
-                        if (firewallRequired) {
-                            route.add(new Waypoint("a firewall endpoint", h -> h.kind() == Kind.FIREWALL_ENDPOINT, h -> Optional.empty()));
+                        for (var picked : Tracer.everyPick(tracer.picks(topology.inspectionAttachment().get()),
+                                pick -> tracer.trace(source.id(), block, pick))) {
+                            List<Judge.Waypoint> route = new ArrayList<>();
+                            route.add(judge.arrival(inspection));
+                            if (firewallRequired) {
+                                route.add(judge.anyFirewall());
+                            }
+                            route.add(judge.arrival(to.id()));
+                            cases.add(judge.judge(source.name() + " [" + source.availabilityZone() + "] -> " + to.name() + " " + block
+                                    + pickText(picked.pick()), picked.flow(), route, Outcome.DELIVERED, false));
                         }
-                        route.add(arrival(to.id()));
-                        cases.add(judge(source.name() + " [" + source.availabilityZone() + "] -> " + to.name() + " " + block,
-                                tracer.trace(source.id(), block), route, Outcome.DELIVERED, false));
                     }
                 }
             }
@@ -263,76 +299,6 @@ final class Verifier {
             return true;
         }
         return false;
-    }
-
-    /**
-     * Judges a traced flow against its waypoints. The places that matter are the VPCs the packet
-     * enters from the TGW, firewall endpoints (when required), NAT gateways and internet gateways;
-     * they must be the waypoints, in order, and nothing else. NAT gateways are left out for
-     * east-west flows ({@code natMatters} false): a NAT gateway forwards a private destination by
-     * its subnet's routes, so such a path may legitimately pass one. The faulty hop is the one
-     * whose decision led to the first wrong place: the hop before it.
-     */
-    private Case judge(String subject, Trace trace, List<Waypoint> waypoints, Outcome expected, boolean natMatters) {
-        List<Hop> hops = trace.hops();
-        int next = 0;
-        for (int i = 0; i < hops.size(); i++) {
-            Hop hop = hops.get(i);
-            if (!matters(hops, i, natMatters)) {
-                continue;
-            }
-            if (next == waypoints.size()) {
-                return Case.fail(subject, "after " + waypoints.get(next - 1).what() + " the packet reaches " + brief(hop),
-                        hops, Math.max(0, i - 1));
-            }
-            Waypoint waypoint = waypoints.get(next);
-            if (!waypoint.is().test(hop)) {
-                return Case.fail(subject, "expected " + waypoint.what() + ", but the packet reaches " + brief(hop), hops, Math.max(0, i - 1));
-            }
-            Optional<String> problem = waypoint.problem().apply(hop);
-            if (problem.isPresent()) {
-                return Case.fail(subject, problem.get() + ": " + brief(hop), hops, Math.max(0, i - 1));
-            }
-            next++;
-        }
-        if (next < waypoints.size()) {
-            return Case.fail(subject, "never reaches " + waypoints.get(next).what() + ": the packet " + trace.ending(network),
-                    hops, hops.size() - 1);
-        }
-        if (trace.outcome() != expected) {
-            return Case.fail(subject, "the packet " + trace.ending(network), hops, hops.size() - 1);
-        }
-        return Case.pass(subject, "the packet " + trace.ending(network) + " via " + hops.stream()
-                .filter(h -> h.kind() == Kind.FIREWALL_ENDPOINT || h.kind() == Kind.NAT_GATEWAY || h.kind() == Kind.INTERNET_GATEWAY)
-                .map(this::brief).collect(Collectors.joining(", ")), hops);
-    }
-
-    private boolean matters(List<Hop> hops, int i, boolean natMatters) {
-        Hop hop = hops.get(i);
-        return switch (hop.kind()) {
-            case FIREWALL_ENDPOINT -> firewallRequired;
-            case NAT_GATEWAY -> natMatters;
-            case INTERNET_GATEWAY -> true;
-            case SUBNET -> i > 0 && hops.get(i - 1).kind() == Kind.TRANSIT_GATEWAY;
-            default -> false;
-        };
-    }
-
-    private String brief(Hop hop) {
-        return hop.kind() == Kind.SUBNET
-                ? network.label(hop.vpcId().orElse("?")) + " (subnet " + hop.name() + hop.az().map(a -> " [" + a + "]").orElse("") + ")"
-                : hop.kind().words() + " " + Network.label(hop.name(), hop.id()) + hop.az().map(a -> " [" + a + "]").orElse("");
-    }
-
-    private Waypoint arrival(String vpcId) {
-        return new Waypoint(network.label(vpcId) + " through its TGW attachment",
-                h -> h.kind() == Kind.SUBNET && h.vpcId().equals(Optional.of(vpcId)), h -> Optional.empty());
-    }
-
-    private Waypoint firewall(String az) {
-        return new Waypoint("the firewall endpoint of " + az, h -> h.kind() == Kind.FIREWALL_ENDPOINT,
-                h -> h.az().equals(Optional.of(az)) ? Optional.empty()
-                        : Optional.of("the firewall endpoint is in " + h.az().orElse("?") + ", not in " + az));
     }
 
     private boolean inVpc(String subnetId, String vpcId) {

@@ -165,7 +165,9 @@ class HubAndSpokeTest {
 
         assertEquals("eu-west-1a", run.named("net-inspection-tgw-2").input("availabilityZone"));
         assertEquals("eu-west-1a", run.named("net-spoke2-tgw-2").input("availabilityZone"));
-        assertEquals("vpce-eu-west-1c", run.named("net-inspection-tgw-default-1").input("vpcEndpointId"));
+        // single NAT (in AZ 0, eu-west-1b): internet-bound traffic to its AZ's endpoint, east-west to AZ 1's own
+        assertEquals("vpce-eu-west-1b", run.named("net-inspection-tgw-default-1").input("vpcEndpointId"));
+        assertEquals("vpce-eu-west-1c", run.named("net-inspection-tgw-supernet-1").input("vpcEndpointId"));
         assertEquals(1, run.ofType(NAT).size());
         // flow logs in the inspection VPC and both spokes; firewall alert and flow logs
         assertEquals(3, run.ofType(FLOW_LOG).size());

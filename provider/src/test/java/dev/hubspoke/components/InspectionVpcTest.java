@@ -63,12 +63,48 @@ class InspectionVpcTest {
     void singleNatGatewayModeBuildsOneNatThatEveryAzUses() {
         var run = build(inspection(3, NatGatewayMode.SINGLE, true, false, false));
 
-        assertEquals(expectedCounts(3, 1, true), run.countsByType());
+        var counts = expectedCounts(3, 1, true);
+        counts.merge(ROUTE, 2L, Long::sum); // tgw-supernet-1 and -2, see below
+        assertEquals(counts, run.countsByType());
         String nat = run.named("net-nat-0").id();
         assertEquals(run.named("net-public-0").id(), run.named("net-nat-0").input("subnetId"));
         for (int a = 0; a < 3; a++) {
             assertEquals(nat, run.named("net-firewall-default-" + a).input("natGatewayId"));
         }
+    }
+
+    /**
+     * The NAT gateway (AZ 0) sends internet replies back through AZ 0's public route table and
+     * endpoint, so internet-bound traffic of every AZ must cross AZ 0's endpoint too, or the
+     * stateful firewall drops the replies. East-west replies come back to the AZ the TGW picked,
+     * so east-west traffic keeps its own AZ's endpoint.
+     */
+    @Test
+    void withASingleNatGatewayEveryAzSendsInternetTrafficToTheNatsAzEndpointAndEastWestToItsOwn() {
+        var run = build(inspection(3, NatGatewayMode.SINGLE, true, false, false));
+        String natAzEndpoint = StandInAws.endpointIn(StandInAws.REGION_ZONES.get(0));
+
+        for (int a = 0; a < 3; a++) {
+            String own = StandInAws.endpointIn(StandInAws.REGION_ZONES.get(a));
+            assertRoute(run, "net-tgw-default-" + a, "net-tgw-rt-" + a, ANYWHERE, "vpcEndpointId", natAzEndpoint);
+            assertRoute(run, "net-public-supernet-" + a, "net-public-rt-" + a, SUPERNET, "vpcEndpointId", own);
+            if (a == 0) {
+                assertFalse(run.names(r -> true).contains("net-tgw-supernet-0"), "AZ 0's endpoint already is the NAT's");
+            } else {
+                assertRoute(run, "net-tgw-supernet-" + a, "net-tgw-rt-" + a, SUPERNET, "vpcEndpointId", own);
+            }
+        }
+    }
+
+    @Test
+    void withASingleNatGatewayAndNoFirewallTgwSubnetsRouteToTheNatWithoutSupernetRoutes() {
+        var run = build(inspection(3, NatGatewayMode.SINGLE, false, false, false));
+
+        String nat = run.named("net-nat-0").id();
+        for (int a = 0; a < 3; a++) {
+            assertRoute(run, "net-tgw-default-" + a, "net-tgw-rt-" + a, ANYWHERE, "natGatewayId", nat);
+        }
+        assertTrue(run.names(r -> r.name().startsWith("net-tgw-supernet")).isEmpty());
     }
 
     @Test

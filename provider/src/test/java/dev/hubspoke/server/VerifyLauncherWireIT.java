@@ -37,7 +37,7 @@ class VerifyLauncherWireIT {
         Run run = launch("verify", "-");
 
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stdout().endsWith("PASS: all 7 checks passed\n"), run.stdout());
+        assertTrue(run.stdout().endsWith("PASS: all 8 checks passed\n"), run.stdout());
     }
 
     @Test

@@ -43,12 +43,15 @@ class BrokenNetworksTest {
 
         assertTrue(report.passed(), report.toText());
         assertEquals(List.of(Verifier.TOPOLOGY, Verifier.EGRESS, Verifier.RETURN, Verifier.EAST_WEST,
-                Verifier.NO_SPOKE_INTERNET, Verifier.NO_OVERLAP, Verifier.APPLIANCE_MODE),
+                Verifier.NO_SPOKE_INTERNET, Verifier.NO_OVERLAP, Verifier.APPLIANCE_MODE, Verifier.SYMMETRY),
                 report.checks().stream().map(CheckResult::name).toList());
-        // 2 spokes x 2 AZs egress flows; 2 NATs x 2 spokes return flows; 2 ordered pairs x 2 AZs east-west flows
-        assertEquals(4, StackExport.check(report, Verifier.EGRESS).cases().size());
+        // egress: 2 spokes x 2 source AZs x 2 AZs the TGW may pick; return: 2 NATs x 2 spokes;
+        // east-west: 2 ordered pairs x 2 source AZs x 2 picks; symmetry: the 8 internet flows and
+        // 2 ordered pairs x 2 source x 2 destination subnets x 2 picks
+        assertEquals(8, StackExport.check(report, Verifier.EGRESS).cases().size());
         assertEquals(4, StackExport.check(report, Verifier.RETURN).cases().size());
-        assertEquals(4, StackExport.check(report, Verifier.EAST_WEST).cases().size());
+        assertEquals(8, StackExport.check(report, Verifier.EAST_WEST).cases().size());
+        assertEquals(8 + 16, StackExport.check(report, Verifier.SYMMETRY).cases().size());
     }
 
     @ParameterizedTest
@@ -63,9 +66,10 @@ class BrokenNetworksTest {
 
         Report report = export.verify();
 
-        assertEquals(Set.of(Verifier.EAST_WEST), failing(report), report.toText());
+        // spoke1 -> spoke2 still crosses the firewall but its replies now bypass it: symmetry too
+        assertEquals(Set.of(Verifier.EAST_WEST, Verifier.SYMMETRY), failing(report), report.toText());
         List<Case> cases = failingCases(report, Verifier.EAST_WEST);
-        assertEquals(2, cases.size(), "spoke2 -> spoke1 from both AZs");
+        assertEquals(2, cases.size(), "spoke2 -> spoke1 from both AZs (never reaching the inspection VPC, whatever the pick)");
         for (Case c : cases) {
             assertTrue(c.subject().contains("spoke2-workload") && c.subject().contains("spoke1-vpc"), c.subject());
             Hop fault = faulty(c);
@@ -86,11 +90,12 @@ class BrokenNetworksTest {
 
         Report report = export.verify();
 
+        // Misrouted, but symmetric: endpoint b sees both directions (its NAT's replies come back through it).
         assertEquals(Set.of(Verifier.EGRESS), failing(report), report.toText());
         List<Case> cases = failingCases(report, Verifier.EGRESS);
-        assertEquals(2, cases.size(), "each spoke's flow from us-east-1a");
+        assertEquals(4, cases.size(), "every spoke subnet's flow that the TGW hands to us-east-1a");
         for (Case c : cases) {
-            assertTrue(c.subject().contains("[us-east-1a]"), c.subject());
+            assertTrue(c.subject().endsWith("TGW picks us-east-1a"), c.subject());
             Hop fault = faulty(c);
             assertEquals(Hop.Kind.SUBNET, fault.kind());
             assertEquals(tgwRt0, fault.routeTable().orElseThrow());
@@ -201,13 +206,14 @@ class BrokenNetworksTest {
 
         Report report = export.verify();
 
-        assertEquals(Set.of(Verifier.EGRESS), failing(report), report.toText());
+        // The replies still come back through the NAT's AZ's endpoint, which never saw the request.
+        assertEquals(Set.of(Verifier.EGRESS, Verifier.SYMMETRY), failing(report), report.toText());
         for (Case c : failingCases(report, Verifier.EGRESS)) {
             assertTrue(c.detail().startsWith("expected the firewall endpoint of us-east-1"), c.detail());
             assertTrue(c.detail().contains("but the packet reaches nat gateway"), c.detail());
             assertTrue(faulty(c).action().contains("0.0.0.0/0 -> ") && faulty(c).name().contains("inspection-tgw-"), faulty(c).describe());
         }
-        assertEquals(4, failingCases(report, Verifier.EGRESS).size());
+        assertEquals(8, failingCases(report, Verifier.EGRESS).size());
     }
 
     @ParameterizedTest
@@ -232,8 +238,19 @@ class BrokenNetworksTest {
 
         Report report = export.verify();
 
-        assertEquals(Set.of(Verifier.APPLIANCE_MODE), failing(report), report.toText());
+        assertEquals(Set.of(Verifier.APPLIANCE_MODE, Verifier.SYMMETRY), failing(report), report.toText());
         assertEquals("applianceModeSupport disable", faulty(failingCases(report, Verifier.APPLIANCE_MODE).get(0)).action());
+        // Without appliance mode the TGW keeps each direction in its own source's AZ: an east-west
+        // flow between subnets of different AZs enters the inspection VPC in two AZs.
+        List<Case> asymmetric = failingCases(report, Verifier.SYMMETRY);
+        assertEquals(4, asymmetric.size(), "2 ordered spoke pairs x 2 cross-AZ subnet pairs");
+        for (Case c : asymmetric) {
+            Hop fault = faulty(c);
+            assertEquals(Hop.Kind.TRANSIT_GATEWAY, fault.kind());
+            assertTrue(c.detail().contains("the TGW does not keep the flow in one AZ"), c.detail());
+            assertTrue(c.subject().contains("[us-east-1a] <-> ") && c.subject().contains("[us-east-1b]")
+                    || c.subject().contains("[us-east-1b] <-> ") && c.subject().contains("[us-east-1a]"), c.subject());
+        }
     }
 
     @ParameterizedTest

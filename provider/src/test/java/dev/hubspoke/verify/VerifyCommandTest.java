@@ -60,7 +60,7 @@ class VerifyCommandTest {
         for (String check : List.of("topology", "egress", "return", "east-west", "no-spoke-internet", "no-overlap", "appliance-mode")) {
             assertTrue(run.out().contains("PASS " + check + ": "), check + "\n" + run.out());
         }
-        assertTrue(run.out().endsWith("PASS: all 7 checks passed\n"), run.out());
+        assertTrue(run.out().endsWith("PASS: all 8 checks passed\n"), run.out());
     }
 
     @Test
@@ -79,7 +79,7 @@ class VerifyCommandTest {
         assertTrue(run.out().contains("FAIL return: "), run.out());
         assertTrue(run.out().contains(">> 1. subnet inspection-public-0"), run.out());
         assertTrue(run.out().contains("<-- faulty hop"), run.out());
-        assertTrue(run.out().endsWith("FAIL: 1 of 7 checks failed\n"), run.out());
+        assertTrue(run.out().endsWith("FAIL: 1 of 8 checks failed\n"), run.out());
     }
 
     @Test
@@ -121,7 +121,7 @@ class VerifyCommandTest {
         assertEquals(Set.of("id", "name", "cidr", "az"), fields(topology.path("spokes").get(0).path("workloadSubnets").get(0)));
 
         JsonNode checks = root.path("checks");
-        assertEquals(7, checks.size());
+        assertEquals(8, checks.size());
         for (JsonNode check : checks) {
             assertEquals(Set.of("name", "passed", "title", "cases"), fields(check));
             boolean allCasesPass = true;
