@@ -62,7 +62,7 @@ func checkVerifyPasses(t *testing.T, d deployment, flags ...string) {
 	if code != 0 || !report.Passed {
 		t.Errorf("verify %v exits %d; failing:\n%s", flags, code, strings.Join(report.failed(), "\n"))
 	}
-	for _, want := range []string{"topology", "egress", "return", "east-west", "no-spoke-internet", "no-overlap", "appliance-mode"} {
+	for _, want := range []string{"topology", "egress", "return", "east-west", "no-spoke-internet", "no-overlap", "appliance-mode", "symmetry"} {
 		found := false
 		for _, c := range report.Checks {
 			found = found || (c.Name == want && len(c.Cases) > 0)
