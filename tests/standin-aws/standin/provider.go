@@ -10,7 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
@@ -32,25 +32,93 @@ const DefaultRegion = "us-east-1"
 type Provider struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	// mu serialises every read-modify-write of the state file; the engine calls concurrently.
-	mu         sync.Mutex
-	statePath  string
-	failCreate string
-	region     string
-	log        io.Writer
+	statePath     string
+	state         *store
+	records       *recorder
+	latency       Latency
+	failCreate    string
+	region        string
+	standardZones int
+	log           io.Writer
+	// sleep waits out an operation's latency; tests replace it.
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
-// New returns a stand-in keeping its cloud in statePath; failCreate may be empty.
+// Options configure a stand-in beyond New's arguments.
+type Options struct {
+	// RecordsPath is the records file (see RecordsEnv); empty records nothing.
+	RecordsPath string
+	// Latency is how long operations take; the zero value takes none.
+	Latency Latency
+	// StandardZones is how many standard Availability Zones the region has (0: DefaultStandardZones).
+	StandardZones int
+}
+
+// New returns a stand-in keeping its cloud in statePath; failCreate may be empty. It records
+// nothing and takes no time: see NewWith.
 func New(statePath, failCreate string, log io.Writer) *Provider {
+	return NewWith(statePath, failCreate, log, Options{})
+}
+
+// NewWith is New with Options.
+func NewWith(statePath, failCreate string, log io.Writer, o Options) *Provider {
 	if log == nil {
 		log = io.Discard
 	}
-	return &Provider{statePath: statePath, failCreate: failCreate, region: DefaultRegion, log: log}
+	if o.StandardZones == 0 {
+		o.StandardZones = DefaultStandardZones
+	}
+	return &Provider{statePath: statePath, state: newStore(statePath), records: &recorder{path: o.RecordsPath},
+		latency: o.Latency, failCreate: failCreate, region: DefaultRegion, standardZones: o.StandardZones,
+		log: log, sleep: sleepCtx}
 }
 
-// FromEnv returns a stand-in configured from HUBSPOKE_STANDIN_AWS_STATE and HUBSPOKE_STANDIN_AWS_FAIL_CREATE.
-func FromEnv() *Provider {
-	return New(DefaultStatePath(), os.Getenv(FailCreateEnv), os.Stderr)
+// FromEnv returns a stand-in configured from the HUBSPOKE_STANDIN_AWS_* variables (see the README).
+func FromEnv() (*Provider, error) {
+	latency, err := ParseLatency(os.Getenv(LatencyEnv))
+	if err != nil {
+		return nil, err
+	}
+	zones, err := standardZonesFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	state := DefaultStatePath()
+	return NewWith(state, os.Getenv(FailCreateEnv), os.Stderr,
+		Options{RecordsPath: DefaultRecordsPath(state), Latency: latency, StandardZones: zones}), nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// wait waits out op's latency for typ, outside every lock.
+func (p *Provider) wait(ctx context.Context, typ string, op Op) error {
+	if err := p.sleep(ctx, p.latency.For(typ, op)); err != nil {
+		return fmt.Errorf("stand-in AWS (NOT AWS): %s of %s interrupted: %w", op, typ, err)
+	}
+	return nil
+}
+
+// record notes a finished operation in the records file; failing to record is only logged.
+func (p *Provider) record(op Op, typ, urn, name, id string, start time.Time, err error) {
+	r := Record{Op: op, Type: typ, URN: urn, Name: name, ID: id, Start: start, End: time.Now()}
+	if err != nil {
+		r.Error = err.Error()
+	}
+	if recErr := p.records.add(r); recErr != nil {
+		p.logf("cannot record the %s of %s: %v", op, name, recErr)
+	}
 }
 
 func (p *Provider) logf(format string, args ...any) {
@@ -263,16 +331,14 @@ func (p *Provider) failsNow(urn, name string) bool {
 	return name == p.failCreate || strings.HasSuffix(urn, p.failCreate)
 }
 
-// change is what Create and Update both start from: the type, the new inputs and the cloud.
+// change is what Create and Update both start from: the type and the new inputs.
 type change struct {
 	urn, typ, name string
 	t              resourceType
 	inputs         resource.PropertyMap
-	cloud          *cloud
 }
 
-// begin decodes a Create or Update; the caller must hold p.mu, since the cloud is read here.
-func (p *Provider) begin(urn, name string, inputs *structpb.Struct) (*change, error) {
+func begin(urn, name string, inputs *structpb.Struct) (*change, error) {
 	typ := resource.URN(urn).Type().String()
 	t, err := lookup(typ)
 	if err != nil {
@@ -282,58 +348,30 @@ func (p *Provider) begin(urn, name string, inputs *structpb.Struct) (*change, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadCloud(p.statePath)
-	if err != nil {
-		return nil, err
-	}
-	return &change{urn: urn, typ: typ, name: nameOf(urn, name), t: t, inputs: in, cloud: c}, nil
+	return &change{urn: urn, typ: typ, name: nameOf(urn, name), t: t, inputs: in}, nil
 }
 
-func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetProperties())
+// Create refuses what AWS refuses, stores the resource as soon as AWS would hold it (the call
+// returns a pending resource), then waits out the type's latency without holding any lock, as the
+// real provider waits for "available", and records the call.
+func (p *Provider) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	start := time.Now()
+	ch, err := begin(req.GetUrn(), req.GetName(), req.GetProperties())
 	if err != nil {
 		return nil, err
 	}
-	urn, typ, t, inputs, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
 	if req.GetPreview() {
-		outs := inputs.Copy()
-		for _, k := range append(t.computed, "tagsAll") {
-			if _, given := outs[resource.PropertyKey(k)]; !given {
-				outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewStringProperty(""))
-			}
-		}
-		props, err := marshal(outs)
-		if err != nil {
-			return nil, err
-		}
-		return &pulumirpc.CreateResponse{Properties: props}, nil
+		return previewCreate(ch)
 	}
-	if p.failsNow(urn, name) && !c.FailedOnce[urn] {
-		c.FailedOnce[urn] = true
-		if err := c.save(p.statePath); err != nil {
-			return nil, err
-		}
-		p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
-		return nil, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
-			typ, name, FailCreateEnv, p.failCreate)
+	id, outs, err := p.create(ch)
+	if err == nil {
+		err = p.wait(ctx, ch.typ, OpCreate)
 	}
-	c.Generations[urn]++
-	generated := hash(urn, fmt.Sprint(c.Generations[urn]))[:17]
-	id, outs, err := p.play(c, t, typ, name, generated, inputs)
+	p.record(OpCreate, ch.typ, ch.urn, ch.name, id, start, err)
 	if err != nil {
 		return nil, err
 	}
-	// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do in AWS.
-	if held, taken := c.Resources[id]; taken {
-		return nil, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
-			typ, name, id, held.URN)
-	}
-	if err := p.store(c, id, typ, urn, inputs, outs, generated); err != nil {
-		return nil, err
-	}
-	p.logf("created %s %s as %s", typ, name, id)
+	p.logf("created %s %s as %s", ch.typ, ch.name, id)
 	props, err := marshal(outs)
 	if err != nil {
 		return nil, err
@@ -341,7 +379,57 @@ func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
 
-func (p *Provider) store(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMap, generated string) error {
+// previewCreate is the inputs with the computed outputs unknown; nothing is stored or awaited.
+func previewCreate(ch *change) (*pulumirpc.CreateResponse, error) {
+	outs := ch.inputs.Copy()
+	for _, k := range append(ch.t.computed, "tagsAll") {
+		if _, given := outs[resource.PropertyKey(k)]; !given {
+			outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewStringProperty(""))
+		}
+	}
+	props, err := marshal(outs)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.CreateResponse{Properties: props}, nil
+}
+
+// create is Create's short state change, under the state lock.
+func (p *Provider) create(ch *change) (id string, outs resource.PropertyMap, err error) {
+	urn, typ, name := ch.urn, ch.typ, ch.name
+	err = p.state.change(func(c *cloud) (bool, error) {
+		if p.failsNow(urn, name) && !c.FailedOnce[urn] {
+			c.FailedOnce[urn] = true
+			p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
+			return true, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
+				typ, name, FailCreateEnv, p.failCreate)
+		}
+		if err := p.refuse(c, typ, ch.inputs); err != nil {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): creating %s %q: %w", typ, name, err)
+		}
+		generation := c.Generations[urn] + 1
+		generated := hash(urn, fmt.Sprint(generation))[:17]
+		var playErr error
+		id, outs, playErr = p.play(c, ch.t, typ, name, generated, ch.inputs)
+		if playErr != nil {
+			return false, playErr
+		}
+		// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do
+		// in AWS; ids are unique per resource type.
+		if held, taken := c.get(typ, id); taken {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
+				typ, name, id, held.URN)
+		}
+		if err := putResource(c, id, typ, urn, ch.inputs, outs, generated); err != nil {
+			return false, err
+		}
+		c.Generations[urn] = generation
+		return true, nil
+	})
+	return id, outs, err
+}
+
+func putResource(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMap, generated string) error {
 	in, err := encodeProps(inputs)
 	if err != nil {
 		return err
@@ -350,20 +438,22 @@ func (p *Provider) store(c *cloud, id, typ, urn string, inputs, outs resource.Pr
 	if err != nil {
 		return err
 	}
-	c.Resources[id] = stored{Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
-	return c.save(p.statePath)
+	c.Resources[key(typ, id)] = stored{ID: id, Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
+	return nil
 }
 
 func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	c, err := loadCloud(p.statePath)
-	if err != nil {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	var s stored
+	var ok bool
+	if err := p.state.view(func(c *cloud) error {
+		s, ok = c.get(typ, req.GetId())
+		return nil
+	}); err != nil {
 		return nil, err
 	}
-	s, ok := c.Resources[req.GetId()]
 	if !ok {
-		p.logf("read %s: gone", req.GetId())
+		p.logf("read %s %s: gone", typ, req.GetId())
 		return &pulumirpc.ReadResponse{}, nil
 	}
 	ins, err := decodeProps(s.Inputs)
@@ -385,30 +475,24 @@ func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumir
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: out, Inputs: in}, nil
 }
 
-func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetNews())
+func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	start := time.Now()
+	ch, err := begin(req.GetUrn(), req.GetName(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
-	urn, typ, t, news, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
+	urn, typ, t, news, name := ch.urn, ch.typ, ch.t, ch.inputs, ch.name
 	olds, err := unmarshal(req.GetOlds())
 	if err != nil {
 		return nil, err
 	}
-	s, ok := c.Resources[req.GetId()]
-	if req.GetPreview() || !ok {
-		if !req.GetPreview() {
-			return nil, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
-				typ, name, req.GetId())
-		}
+	if req.GetPreview() {
 		// Preview: the new inputs over the old outputs; what depends on changed inputs is unknown.
 		outs := olds.Copy()
 		for k, v := range news {
 			outs[k] = v
 		}
-		if typ == "aws:networkfirewall/firewall:Firewall" && !news["subnetMappings"].DeepEquals(olds["subnetMappings"]) {
+		if typ == firewallType && !news["subnetMappings"].DeepEquals(olds["subnetMappings"]) {
 			outs["firewallStatuses"] = resource.MakeComputed(resource.NewStringProperty(""))
 		}
 		props, err := marshal(outs)
@@ -417,11 +501,27 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 		}
 		return &pulumirpc.UpdateResponse{Properties: props}, nil
 	}
-	_, outs, err := p.play(c, t, typ, name, s.Generated, news)
-	if err != nil {
-		return nil, err
+	var outs resource.PropertyMap
+	err = p.state.change(func(c *cloud) (bool, error) {
+		s, ok := c.get(typ, req.GetId())
+		if !ok {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
+				typ, name, req.GetId())
+		}
+		if err := p.refuse(c, typ, news); err != nil {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): updating %s %q: %w", typ, name, err)
+		}
+		var playErr error
+		if _, outs, playErr = p.play(c, t, typ, name, s.Generated, news); playErr != nil {
+			return false, playErr
+		}
+		return true, putResource(c, req.GetId(), typ, urn, news, outs, s.Generated)
+	})
+	if err == nil {
+		err = p.wait(ctx, typ, OpUpdate)
 	}
-	if err := p.store(c, req.GetId(), typ, urn, news, outs, s.Generated); err != nil {
+	p.record(OpUpdate, typ, urn, name, req.GetId(), start, err)
+	if err != nil {
 		return nil, err
 	}
 	p.logf("updated %s %s (%s)", typ, name, req.GetId())
@@ -432,15 +532,22 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
-func (p *Provider) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	c, err := loadCloud(p.statePath)
-	if err != nil {
-		return nil, err
+func (p *Provider) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	start := time.Now()
+	typ := resource.URN(req.GetUrn()).Type().String()
+	err := p.state.change(func(c *cloud) (bool, error) {
+		k := key(typ, req.GetId())
+		if _, ok := c.Resources[k]; !ok {
+			return false, nil
+		}
+		delete(c.Resources, k)
+		return true, nil
+	})
+	if err == nil {
+		err = p.wait(ctx, typ, OpDelete)
 	}
-	delete(c.Resources, req.GetId())
-	if err := c.save(p.statePath); err != nil {
+	p.record(OpDelete, typ, req.GetUrn(), nameOf(req.GetUrn(), req.GetName()), req.GetId(), start, err)
+	if err != nil {
 		return nil, err
 	}
 	p.logf("deleted %s", req.GetId())
@@ -520,7 +627,7 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 		case "dhcpOptionsId":
 			set(k, s("dopt-"+h("default")))
 		case "publicIp":
-			if alloc := c.find(str(inputs, "allocationId")); alloc != nil && str(alloc, "publicIp") != "" {
+			if alloc := c.find(str(inputs, "allocationId"), "aws:ec2/eip:Eip"); alloc != nil && str(alloc, "publicIp") != "" {
 				set(k, s(str(alloc, "publicIp")))
 			} else {
 				set(k, s("203.0.113."+ip("public")))
@@ -532,7 +639,7 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 		case "ptrRecord":
 			set(k, s(""))
 		case "privateIp":
-			set(k, s(privateIPIn(c.find(str(inputs, "subnetId")), ip("private"))))
+			set(k, s(privateIPIn(c.find(str(inputs, "subnetId"), subnetType), ip("private"))))
 		case "privateDns":
 			set(k, s("ip-"+strings.ReplaceAll(str(outs, "privateIp"), ".", "-")+".ec2.internal"))
 		case "networkInterfaceId", "primaryNetworkInterfaceId":
@@ -552,7 +659,7 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 		case "defaultAssociationRouteTable", "defaultPropagationRouteTable":
 			set(k, resource.NewBoolProperty(false))
 		case "resourceId":
-			set(k, s(str(c.find(str(inputs, "transitGatewayAttachmentId")), "vpcId")))
+			set(k, s(str(c.find(str(inputs, "transitGatewayAttachmentId"), attachmentType), "vpcId")))
 		case "resourceType":
 			set(k, s("vpc"))
 		case "updateToken":
@@ -575,9 +682,9 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 	return id, outs, nil
 }
 
-// find returns the outputs of the stored resource with this id, or nil.
-func (c *cloud) find(id string) resource.PropertyMap {
-	s, ok := c.Resources[id]
+// find returns the outputs of the stored resource of type typ with this id, or nil.
+func (c *cloud) find(id, typ string) resource.PropertyMap {
+	s, ok := c.get(typ, id)
 	if id == "" || !ok {
 		return nil
 	}
@@ -619,7 +726,7 @@ func firewallStatuses(c *cloud, firewallID string, inputs resource.PropertyMap) 
 			return resource.PropertyValue{}, fmt.Errorf("a subnet mapping is not an object")
 		}
 		subnetID := str(m.ObjectValue(), "subnetId")
-		subnet := c.find(subnetID)
+		subnet := c.find(subnetID, subnetType)
 		if subnet == nil {
 			return resource.PropertyValue{}, fmt.Errorf("subnet mapping names subnet %q, which the stand-in cloud does not hold", subnetID)
 		}
@@ -642,35 +749,18 @@ func firewallStatuses(c *cloud, firewallID string, inputs resource.PropertyMap) 
 
 // --- invokes ----------------------------------------------------------------------------------------
 
-// Zones are the availability zones the stand-in reports for a region: <region>a … d.
-func Zones(region string) []string {
-	return []string{region + "a", region + "b", region + "c", region + "d"}
-}
-
 func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
 	args, err := unmarshal(req.GetArgs())
 	if err != nil {
 		return nil, err
 	}
-	strs := func(v []string) resource.PropertyValue {
-		out := make([]resource.PropertyValue, len(v))
-		for i, s := range v {
-			out[i] = resource.NewStringProperty(s)
-		}
-		return resource.NewArrayProperty(out)
-	}
 	s := resource.NewStringProperty
 	var ret resource.PropertyMap
 	switch req.GetTok() {
 	case "aws:index/getAvailabilityZones:getAvailabilityZones":
-		zones := Zones(p.region)
-		ids := make([]string, len(zones))
-		for i := range zones {
-			ids[i] = fmt.Sprintf("stand-in-az%d", i+1)
-		}
-		ret = resource.PropertyMap{
-			"id": s(p.region), "names": strs(zones), "zoneIds": strs(ids), "groupNames": strs([]string{p.region}),
-			"state": s("available"), "excludeNames": strs(nil), "excludeZoneIds": strs(nil),
+		ret, err = describeZones(p.region, RegionZones(p.region, p.standardZones), args)
+		if err != nil {
+			return nil, fmt.Errorf("stand-in AWS (NOT AWS): getAvailabilityZones: %w", err)
 		}
 	case "aws:index/getRegion:getRegion":
 		ret = resource.PropertyMap{
