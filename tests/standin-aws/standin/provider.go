@@ -404,7 +404,7 @@ func (p *Provider) create(ch *change) (id string, outs resource.PropertyMap, err
 			return true, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
 				typ, name, FailCreateEnv, p.failCreate)
 		}
-		if err := p.refuse(c, typ, ch.inputs); err != nil {
+		if err := p.refuse(c, typ, "", ch.inputs); err != nil {
 			return false, fmt.Errorf("stand-in AWS (NOT AWS): creating %s %q: %w", typ, name, err)
 		}
 		generation := c.Generations[urn] + 1
@@ -508,7 +508,7 @@ func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*p
 			return false, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
 				typ, name, req.GetId())
 		}
-		if err := p.refuse(c, typ, news); err != nil {
+		if err := p.refuse(c, typ, req.GetId(), news); err != nil {
 			return false, fmt.Errorf("stand-in AWS (NOT AWS): updating %s %q: %w", typ, name, err)
 		}
 		var playErr error

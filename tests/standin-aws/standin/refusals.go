@@ -35,12 +35,14 @@ const (
 
 // refuse checks a create or update against what AWS accepts, given what the cloud holds. Only
 // what AWS checks when the call is made is checked here (the stand-in's latency comes after).
-func (p *Provider) refuse(c *cloud, typ string, in resource.PropertyMap) error {
+// self is the id of the resource an update changes (empty for a create): it never conflicts
+// with itself.
+func (p *Provider) refuse(c *cloud, typ, self string, in resource.PropertyMap) error {
 	switch typ {
 	case vpcType:
 		return refuseVpc(in)
 	case subnetType:
-		return p.refuseSubnet(c, in)
+		return p.refuseSubnet(c, self, in)
 	case routeType:
 		return refuseRoute(c, in)
 	case attachmentType:
@@ -75,7 +77,7 @@ func refuseVpc(in resource.PropertyMap) error {
 // overlapping another subnet of the VPC
 // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html,
 // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
-func (p *Provider) refuseSubnet(c *cloud, in resource.PropertyMap) error {
+func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) error {
 	if zone := str(in, "availabilityZone"); zone != "" {
 		var usable []string
 		found := false
@@ -111,7 +113,7 @@ func (p *Provider) refuseSubnet(c *cloud, in resource.PropertyMap) error {
 	}
 	for _, other := range c.ofType(subnetType) {
 		otherIn, err := decodeProps(other.Inputs)
-		if err != nil || str(otherIn, "vpcId") != vpc.ID {
+		if err != nil || other.ID == self || str(otherIn, "vpcId") != vpc.ID {
 			continue
 		}
 		if o, err := netip.ParsePrefix(str(otherIn, "cidrBlock")); err == nil && o.Overlaps(prefix) {

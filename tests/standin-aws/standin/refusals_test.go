@@ -184,3 +184,11 @@ func TestAFirewallLoggingConfigurationSharesItsFirewallsIdWithoutClashing(t *tes
 	wantIn(t, refusal(t, n.p, loggingType, "orphan", map[string]any{"firewallArn": "arn:aws:network-firewall:eu-west-1:123456789012:firewall/none",
 		"loggingConfiguration": map[string]any{}}), "ResourceNotFoundException")
 }
+
+func TestUpdatingASubnetsTagsDoesNotConflictWithItself(t *testing.T) {
+	n := newNetwork(t)
+	in := map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.64/28", "availabilityZone": "eu-west-1a", "tags": map[string]any{"Name": "fw-a"}}
+	if _, err := n.p.Update(ctx, &pulumirpc.UpdateRequest{Id: n.subnetA, Urn: urnOf(subnetT, "fw-a"), Olds: props(t, in), News: props(t, in)}); err != nil {
+		t.Fatalf("update: %v", err)
+	}
+}
