@@ -177,3 +177,26 @@ func TestIndependentComponentsCreateConcurrentlyUnderAwsLikeLatency(t *testing.T
 	t.Logf("at %s these creates were all running: %s, %s, %s", at.Format("15:04:05.000000"),
 		name(calls[0].URN), name(calls[1].URN), name(calls[2].URN))
 }
+
+// The helper the latency test relies on finds a common instant exactly when there is one.
+func TestAllRunningFindsAnInstantOnlyWhenEveryGroupIsRunning(t *testing.T) {
+	at := func(from, to int) standinCall {
+		base := time.Unix(1000, 0)
+		return standinCall{Start: base.Add(time.Duration(from) * time.Millisecond), End: base.Add(time.Duration(to) * time.Millisecond)}
+	}
+	// Pairwise overlaps that never meet at one instant: a&b overlap at 5-10, b&c at 20-25, a&c at 30-35.
+	a := []standinCall{at(0, 10), at(30, 40)}
+	b := []standinCall{at(5, 25)}
+	c := []standinCall{at(20, 35)}
+	if _, _, ok := allRunning(a, b, c); ok {
+		t.Errorf("found a common instant where there is none")
+	}
+	if overlap(a, b) != 5*time.Millisecond || overlap(b, c) != 5*time.Millisecond {
+		t.Errorf("overlap: %v %v", overlap(a, b), overlap(b, c))
+	}
+	c = append(c, at(8, 9))
+	when, calls, ok := allRunning(a, b, c)
+	if !ok || len(calls) != 3 || when.Before(at(8, 9).Start) || !when.Before(at(8, 9).End) {
+		t.Errorf("want the instant 8-9 ms: %v %v %v", when, calls, ok)
+	}
+}
