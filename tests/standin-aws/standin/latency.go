@@ -168,6 +168,9 @@ func latencyType(name string) (string, error) {
 	if len(found) == 1 {
 		return found[0], nil
 	}
-	sort.Strings(found)
+	if len(found) > 1 {
+		sort.Strings(found)
+		return "", fmt.Errorf("%q names several resource types (%s): use the full token", name, strings.Join(found, ", "))
+	}
 	return "", fmt.Errorf("%q names no resource type the stand-in plays (use a full token such as aws:ec2/vpc:Vpc or its module/name part ec2/vpc)", name)
 }

@@ -268,8 +268,14 @@ func TestTwoProvidersOnOneStateFileKeepEachOthersResources(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := 0; i < 10; i++ {
 		wg.Add(2)
-		go func(i int) { defer wg.Done(); create(t, a, vpcT, fmt.Sprintf("a%d", i), map[string]any{"cidrBlock": "10.0.0.0/16"}) }(i)
-		go func(i int) { defer wg.Done(); create(t, b, vpcT, fmt.Sprintf("b%d", i), map[string]any{"cidrBlock": "10.1.0.0/16"}) }(i)
+		go func(i int) {
+			defer wg.Done()
+			create(t, a, vpcT, fmt.Sprintf("a%d", i), map[string]any{"cidrBlock": "10.0.0.0/16"})
+		}(i)
+		go func(i int) {
+			defer wg.Done()
+			create(t, b, vpcT, fmt.Sprintf("b%d", i), map[string]any{"cidrBlock": "10.1.0.0/16"})
+		}(i)
 	}
 	wg.Wait()
 	var held int

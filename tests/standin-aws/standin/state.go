@@ -54,29 +54,6 @@ func (c *cloud) get(typ, id string) (stored, bool) {
 	return s, ok
 }
 
-// lookupID finds a resource by id alone, as a reference in another resource's inputs names it,
-// among the given types (any type when none is given). Ids are unique within a type, so with one
-// type the answer is exact; the stand-in only asks with types whose ids cannot collide.
-func (c *cloud) lookupID(id string, typs ...string) (stored, bool) {
-	if id == "" {
-		return stored{}, false
-	}
-	for _, typ := range typs {
-		if s, ok := c.get(typ, id); ok {
-			return s, true
-		}
-	}
-	if len(typs) > 0 {
-		return stored{}, false
-	}
-	for _, k := range sortedResourceKeys(c) {
-		if s := c.Resources[k]; s.ID == id {
-			return s, true
-		}
-	}
-	return stored{}, false
-}
-
 // ofType lists the stored resources of one type, in a stable order.
 func (c *cloud) ofType(typ string) []stored {
 	var out []stored
