@@ -6,11 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"net/netip"
 	"os"
-	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
@@ -32,25 +30,93 @@ const DefaultRegion = "us-east-1"
 type Provider struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	// mu serialises every read-modify-write of the state file; the engine calls concurrently.
-	mu         sync.Mutex
-	statePath  string
-	failCreate string
-	region     string
-	log        io.Writer
+	statePath     string
+	state         *store
+	records       *recorder
+	latency       Latency
+	failCreate    string
+	region        string
+	standardZones int
+	log           io.Writer
+	// sleep waits out an operation's latency; tests replace it.
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
-// New returns a stand-in keeping its cloud in statePath; failCreate may be empty.
+// Options configure a stand-in beyond New's arguments.
+type Options struct {
+	// RecordsPath is the records file (see RecordsEnv); empty records nothing.
+	RecordsPath string
+	// Latency is how long operations take; the zero value takes none.
+	Latency Latency
+	// StandardZones is how many standard Availability Zones the region has (0: DefaultStandardZones).
+	StandardZones int
+}
+
+// New returns a stand-in keeping its cloud in statePath; failCreate may be empty. It records
+// nothing and takes no time: see NewWith.
 func New(statePath, failCreate string, log io.Writer) *Provider {
+	return NewWith(statePath, failCreate, log, Options{})
+}
+
+// NewWith is New with Options.
+func NewWith(statePath, failCreate string, log io.Writer, o Options) *Provider {
 	if log == nil {
 		log = io.Discard
 	}
-	return &Provider{statePath: statePath, failCreate: failCreate, region: DefaultRegion, log: log}
+	if o.StandardZones == 0 {
+		o.StandardZones = DefaultStandardZones
+	}
+	return &Provider{statePath: statePath, state: newStore(statePath), records: &recorder{path: o.RecordsPath},
+		latency: o.Latency, failCreate: failCreate, region: DefaultRegion, standardZones: o.StandardZones,
+		log: log, sleep: sleepCtx}
 }
 
-// FromEnv returns a stand-in configured from HUBSPOKE_STANDIN_AWS_STATE and HUBSPOKE_STANDIN_AWS_FAIL_CREATE.
-func FromEnv() *Provider {
-	return New(DefaultStatePath(), os.Getenv(FailCreateEnv), os.Stderr)
+// FromEnv returns a stand-in configured from the HUBSPOKE_STANDIN_AWS_* variables (see the README).
+func FromEnv() (*Provider, error) {
+	latency, err := ParseLatency(os.Getenv(LatencyEnv))
+	if err != nil {
+		return nil, err
+	}
+	zones, err := standardZonesFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	state := DefaultStatePath()
+	return NewWith(state, os.Getenv(FailCreateEnv), os.Stderr,
+		Options{RecordsPath: DefaultRecordsPath(state), Latency: latency, StandardZones: zones}), nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// wait waits out op's latency for typ, outside every lock.
+func (p *Provider) wait(ctx context.Context, typ string, op Op) error {
+	if err := p.sleep(ctx, p.latency.For(typ, op)); err != nil {
+		return fmt.Errorf("stand-in AWS (NOT AWS): %s of %s interrupted: %w", op, typ, err)
+	}
+	return nil
+}
+
+// record notes a finished operation in the records file; failing to record is only logged.
+func (p *Provider) record(op Op, typ, urn, name, id string, start time.Time, err error) {
+	r := Record{Op: op, Type: typ, URN: urn, Name: name, ID: id, Start: start, End: time.Now()}
+	if err != nil {
+		r.Error = err.Error()
+	}
+	if recErr := p.records.add(r); recErr != nil {
+		p.logf("cannot record the %s of %s: %v", op, name, recErr)
+	}
 }
 
 func (p *Provider) logf(format string, args ...any) {
@@ -146,114 +212,6 @@ func (p *Provider) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, erro
 	return &emptypb.Empty{}, nil
 }
 
-// --- Check and Diff -----------------------------------------------------------------------------
-
-func (p *Provider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
-	t, err := lookup(typ)
-	if err != nil {
-		return nil, err
-	}
-	news, err := unmarshal(req.GetNews())
-	if err != nil {
-		return nil, err
-	}
-	olds, err := unmarshal(req.GetOlds())
-	if err != nil {
-		return nil, err
-	}
-	name := nameOf(req.GetUrn(), req.GetName())
-	var failures []*pulumirpc.CheckFailure
-	for _, key := range t.required {
-		if v, ok := news[resource.PropertyKey(key)]; !ok || v.IsNull() {
-			failures = append(failures, &pulumirpc.CheckFailure{
-				Property: key,
-				Reason: fmt.Sprintf("stand-in AWS (NOT AWS): %s %q is missing the required property %q",
-					typ, name, key),
-			})
-		}
-	}
-	// Like the real provider, make up a name when none is given, and keep the one made before.
-	if t.autoName && !news.HasValue("name") && !news.HasValue("namePrefix") {
-		if olds.HasValue("name") {
-			news["name"] = olds["name"]
-		} else {
-			news["name"] = resource.NewStringProperty(name + "-" + hash(req.GetUrn())[:7])
-		}
-	}
-	inputs, err := marshal(news)
-	if err != nil {
-		return nil, err
-	}
-	return &pulumirpc.CheckResponse{Inputs: inputs, Failures: failures}, nil
-}
-
-func (p *Provider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
-	t, err := lookup(typ)
-	if err != nil {
-		return nil, err
-	}
-	oldStruct := req.GetOldInputs()
-	if oldStruct == nil {
-		oldStruct = req.GetOlds()
-	}
-	olds, err := unmarshal(oldStruct)
-	if err != nil {
-		return nil, err
-	}
-	news, err := unmarshal(req.GetNews())
-	if err != nil {
-		return nil, err
-	}
-	return decide(t, olds, news), nil
-}
-
-// decide compares the inputs: a change to a replace-on property replaces, any other change updates.
-func decide(t resourceType, olds, news resource.PropertyMap) *pulumirpc.DiffResponse {
-	replaceOn := map[string]bool{}
-	for _, k := range t.replaceOn {
-		replaceOn[k] = true
-	}
-	keys := map[resource.PropertyKey]bool{}
-	for k := range olds {
-		keys[k] = true
-	}
-	for k := range news {
-		keys[k] = true
-	}
-	resp := &pulumirpc.DiffResponse{
-		Changes: pulumirpc.DiffResponse_DIFF_NONE, DetailedDiff: map[string]*pulumirpc.PropertyDiff{}, HasDetailedDiff: true,
-	}
-	for k := range keys {
-		o, hasOld := olds[k]
-		n, hasNew := news[k]
-		if hasOld && hasNew && o.DeepEquals(n) && !n.ContainsUnknowns() {
-			continue
-		}
-		if (!hasOld || o.IsNull()) && (!hasNew || n.IsNull()) {
-			continue
-		}
-		kind := pulumirpc.PropertyDiff_UPDATE
-		switch {
-		case !hasOld || o.IsNull():
-			kind = pulumirpc.PropertyDiff_ADD
-		case !hasNew || n.IsNull():
-			kind = pulumirpc.PropertyDiff_DELETE
-		}
-		if replaceOn[string(k)] {
-			kind += pulumirpc.PropertyDiff_ADD_REPLACE - pulumirpc.PropertyDiff_ADD
-			resp.Replaces = append(resp.Replaces, string(k))
-		}
-		resp.Diffs = append(resp.Diffs, string(k))
-		resp.DetailedDiff[string(k)] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
-		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
-	}
-	sort.Strings(resp.Replaces)
-	sort.Strings(resp.Diffs)
-	return resp
-}
-
 // --- Create, Read, Update, Delete -----------------------------------------------------------------
 
 func (p *Provider) failsNow(urn, name string) bool {
@@ -263,16 +221,14 @@ func (p *Provider) failsNow(urn, name string) bool {
 	return name == p.failCreate || strings.HasSuffix(urn, p.failCreate)
 }
 
-// change is what Create and Update both start from: the type, the new inputs and the cloud.
+// change is what Create and Update both start from: the type and the new inputs.
 type change struct {
 	urn, typ, name string
 	t              resourceType
 	inputs         resource.PropertyMap
-	cloud          *cloud
 }
 
-// begin decodes a Create or Update; the caller must hold p.mu, since the cloud is read here.
-func (p *Provider) begin(urn, name string, inputs *structpb.Struct) (*change, error) {
+func begin(urn, name string, inputs *structpb.Struct) (*change, error) {
 	typ := resource.URN(urn).Type().String()
 	t, err := lookup(typ)
 	if err != nil {
@@ -282,58 +238,30 @@ func (p *Provider) begin(urn, name string, inputs *structpb.Struct) (*change, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadCloud(p.statePath)
-	if err != nil {
-		return nil, err
-	}
-	return &change{urn: urn, typ: typ, name: nameOf(urn, name), t: t, inputs: in, cloud: c}, nil
+	return &change{urn: urn, typ: typ, name: nameOf(urn, name), t: t, inputs: in}, nil
 }
 
-func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetProperties())
+// Create refuses what AWS refuses, stores the resource as soon as AWS would hold it (the call
+// returns a pending resource), then waits out the type's latency without holding any lock, as the
+// real provider waits for "available", and records the call.
+func (p *Provider) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	start := time.Now()
+	ch, err := begin(req.GetUrn(), req.GetName(), req.GetProperties())
 	if err != nil {
 		return nil, err
 	}
-	urn, typ, t, inputs, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
 	if req.GetPreview() {
-		outs := inputs.Copy()
-		for _, k := range append(t.computed, "tagsAll") {
-			if _, given := outs[resource.PropertyKey(k)]; !given {
-				outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewStringProperty(""))
-			}
-		}
-		props, err := marshal(outs)
-		if err != nil {
-			return nil, err
-		}
-		return &pulumirpc.CreateResponse{Properties: props}, nil
+		return previewCreate(ch)
 	}
-	if p.failsNow(urn, name) && !c.FailedOnce[urn] {
-		c.FailedOnce[urn] = true
-		if err := c.save(p.statePath); err != nil {
-			return nil, err
-		}
-		p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
-		return nil, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
-			typ, name, FailCreateEnv, p.failCreate)
+	id, outs, err := p.create(ch)
+	if err == nil {
+		err = p.wait(ctx, ch.typ, OpCreate)
 	}
-	c.Generations[urn]++
-	generated := hash(urn, fmt.Sprint(c.Generations[urn]))[:17]
-	id, outs, err := p.play(c, t, typ, name, generated, inputs)
+	p.record(OpCreate, ch.typ, ch.urn, ch.name, id, start, err)
 	if err != nil {
 		return nil, err
 	}
-	// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do in AWS.
-	if held, taken := c.Resources[id]; taken {
-		return nil, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
-			typ, name, id, held.URN)
-	}
-	if err := p.store(c, id, typ, urn, inputs, outs, generated); err != nil {
-		return nil, err
-	}
-	p.logf("created %s %s as %s", typ, name, id)
+	p.logf("created %s %s as %s", ch.typ, ch.name, id)
 	props, err := marshal(outs)
 	if err != nil {
 		return nil, err
@@ -341,7 +269,57 @@ func (p *Provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
 
-func (p *Provider) store(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMap, generated string) error {
+// previewCreate is the inputs with the computed outputs unknown; nothing is stored or awaited.
+func previewCreate(ch *change) (*pulumirpc.CreateResponse, error) {
+	outs := ch.inputs.Copy()
+	for _, k := range append(ch.t.computed, "tagsAll") {
+		if _, given := outs[resource.PropertyKey(k)]; !given {
+			outs[resource.PropertyKey(k)] = resource.MakeComputed(resource.NewStringProperty(""))
+		}
+	}
+	props, err := marshal(outs)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.CreateResponse{Properties: props}, nil
+}
+
+// create is Create's short state change, under the state lock.
+func (p *Provider) create(ch *change) (id string, outs resource.PropertyMap, err error) {
+	urn, typ, name := ch.urn, ch.typ, ch.name
+	err = p.state.change(func(c *cloud) (bool, error) {
+		if p.failsNow(urn, name) && !c.FailedOnce[urn] {
+			c.FailedOnce[urn] = true
+			p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
+			return true, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
+				typ, name, FailCreateEnv, p.failCreate)
+		}
+		if err := p.refuse(c, typ, "", ch.inputs); err != nil {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): creating %s %q: %w", typ, name, err)
+		}
+		generation := c.Generations[urn] + 1
+		generated := hash(urn, fmt.Sprint(generation))[:17]
+		var playErr error
+		id, outs, playErr = p.play(c, ch.t, typ, name, generated, ch.inputs)
+		if playErr != nil {
+			return false, playErr
+		}
+		// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do
+		// in AWS; ids are unique per resource type.
+		if held, taken := c.get(typ, id); taken {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
+				typ, name, id, held.URN)
+		}
+		if err := putResource(c, id, typ, urn, ch.inputs, outs, generated); err != nil {
+			return false, err
+		}
+		c.Generations[urn] = generation
+		return true, nil
+	})
+	return id, outs, err
+}
+
+func putResource(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMap, generated string) error {
 	in, err := encodeProps(inputs)
 	if err != nil {
 		return err
@@ -350,20 +328,22 @@ func (p *Provider) store(c *cloud, id, typ, urn string, inputs, outs resource.Pr
 	if err != nil {
 		return err
 	}
-	c.Resources[id] = stored{Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
-	return c.save(p.statePath)
+	c.Resources[key(typ, id)] = stored{ID: id, Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
+	return nil
 }
 
 func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	c, err := loadCloud(p.statePath)
-	if err != nil {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	var s stored
+	var ok bool
+	if err := p.state.view(func(c *cloud) error {
+		s, ok = c.get(typ, req.GetId())
+		return nil
+	}); err != nil {
 		return nil, err
 	}
-	s, ok := c.Resources[req.GetId()]
 	if !ok {
-		p.logf("read %s: gone", req.GetId())
+		p.logf("read %s %s: gone", typ, req.GetId())
 		return &pulumirpc.ReadResponse{}, nil
 	}
 	ins, err := decodeProps(s.Inputs)
@@ -385,30 +365,24 @@ func (p *Provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumir
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: out, Inputs: in}, nil
 }
 
-func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	ch, err := p.begin(req.GetUrn(), req.GetName(), req.GetNews())
+func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	start := time.Now()
+	ch, err := begin(req.GetUrn(), req.GetName(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
-	urn, typ, t, news, name, c := ch.urn, ch.typ, ch.t, ch.inputs, ch.name, ch.cloud
+	urn, typ, t, news, name := ch.urn, ch.typ, ch.t, ch.inputs, ch.name
 	olds, err := unmarshal(req.GetOlds())
 	if err != nil {
 		return nil, err
 	}
-	s, ok := c.Resources[req.GetId()]
-	if req.GetPreview() || !ok {
-		if !req.GetPreview() {
-			return nil, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
-				typ, name, req.GetId())
-		}
+	if req.GetPreview() {
 		// Preview: the new inputs over the old outputs; what depends on changed inputs is unknown.
 		outs := olds.Copy()
 		for k, v := range news {
 			outs[k] = v
 		}
-		if typ == "aws:networkfirewall/firewall:Firewall" && !news["subnetMappings"].DeepEquals(olds["subnetMappings"]) {
+		if typ == firewallType && !news["subnetMappings"].DeepEquals(olds["subnetMappings"]) {
 			outs["firewallStatuses"] = resource.MakeComputed(resource.NewStringProperty(""))
 		}
 		props, err := marshal(outs)
@@ -417,11 +391,27 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 		}
 		return &pulumirpc.UpdateResponse{Properties: props}, nil
 	}
-	_, outs, err := p.play(c, t, typ, name, s.Generated, news)
-	if err != nil {
-		return nil, err
+	var outs resource.PropertyMap
+	err = p.state.change(func(c *cloud) (bool, error) {
+		s, ok := c.get(typ, req.GetId())
+		if !ok {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
+				typ, name, req.GetId())
+		}
+		if err := p.refuse(c, typ, req.GetId(), news); err != nil {
+			return false, fmt.Errorf("stand-in AWS (NOT AWS): updating %s %q: %w", typ, name, err)
+		}
+		var playErr error
+		if _, outs, playErr = p.play(c, t, typ, name, s.Generated, news); playErr != nil {
+			return false, playErr
+		}
+		return true, putResource(c, req.GetId(), typ, urn, news, outs, s.Generated)
+	})
+	if err == nil {
+		err = p.wait(ctx, typ, OpUpdate)
 	}
-	if err := p.store(c, req.GetId(), typ, urn, news, outs, s.Generated); err != nil {
+	p.record(OpUpdate, typ, urn, name, req.GetId(), start, err)
+	if err != nil {
 		return nil, err
 	}
 	p.logf("updated %s %s (%s)", typ, name, req.GetId())
@@ -432,266 +422,24 @@ func (p *Provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
-func (p *Provider) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	c, err := loadCloud(p.statePath)
-	if err != nil {
-		return nil, err
+func (p *Provider) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	start := time.Now()
+	typ := resource.URN(req.GetUrn()).Type().String()
+	err := p.state.change(func(c *cloud) (bool, error) {
+		k := key(typ, req.GetId())
+		if _, ok := c.Resources[k]; !ok {
+			return false, nil
+		}
+		delete(c.Resources, k)
+		return true, nil
+	})
+	if err == nil {
+		err = p.wait(ctx, typ, OpDelete)
 	}
-	delete(c.Resources, req.GetId())
-	if err := c.save(p.statePath); err != nil {
+	p.record(OpDelete, typ, req.GetUrn(), nameOf(req.GetUrn(), req.GetName()), req.GetId(), start, err)
+	if err != nil {
 		return nil, err
 	}
 	p.logf("deleted %s", req.GetId())
 	return &emptypb.Empty{}, nil
-}
-
-// --- the cloud's side of a resource -----------------------------------------------------------
-
-func str(m resource.PropertyMap, key string) string {
-	if v, ok := m[resource.PropertyKey(key)]; ok {
-		if v.IsSecret() {
-			v = v.SecretValue().Element
-		}
-		if v.IsString() {
-			return v.StringValue()
-		}
-	}
-	return ""
-}
-
-func (p *Provider) arn(t resourceType, id, name string) string {
-	switch t.service {
-	case "iam":
-		return fmt.Sprintf("arn:aws:iam::%s:%s/%s", Account, t.arnKind, firstNonEmpty(name, id))
-	case "network-firewall":
-		return fmt.Sprintf("arn:aws:network-firewall:%s:%s:%s/%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
-	case "logs":
-		return fmt.Sprintf("arn:aws:logs:%s:%s:%s:%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
-	}
-	return fmt.Sprintf("arn:aws:%s:%s:%s:%s/%s", t.service, p.region, Account, t.arnKind, id)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-// play computes the id and outputs AWS would give a resource with these inputs.
-func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, inputs resource.PropertyMap) (string, resource.PropertyMap, error) {
-	view := func(k string) string { return str(inputs, k) }
-	var id, arn string
-	if t.idFrom == nil {
-		id = t.idPrefix + "-" + generated
-		arn = p.arn(t, id, "")
-	} else {
-		arn = p.arn(t, generated, str(inputs, "name"))
-		id = t.idFrom(view, generated, arn)
-	}
-	outs := inputs.Copy()
-	set := func(k string, v resource.PropertyValue) {
-		if !outs.HasValue(resource.PropertyKey(k)) {
-			outs[resource.PropertyKey(k)] = v
-		}
-	}
-	s := resource.NewStringProperty
-	h := func(salt string) string { return hash(generated, salt)[:17] }
-	ip := func(salt string) string {
-		b := hash(generated, salt)
-		return fmt.Sprintf("%d", int(b[0])%16*16+int(b[1])%16+1)
-	}
-	for _, k := range t.computed {
-		switch k {
-		case "arn":
-			set(k, s(arn))
-		case "ownerId", "vpcOwnerId":
-			set(k, s(Account))
-		case "defaultRouteTableId", "mainRouteTableId":
-			set(k, s("rtb-"+h("main")))
-		case "defaultSecurityGroupId":
-			set(k, s("sg-"+h("default")))
-		case "defaultNetworkAclId":
-			set(k, s("acl-"+h("default")))
-		case "dhcpOptionsId":
-			set(k, s("dopt-"+h("default")))
-		case "publicIp":
-			if alloc := c.find(str(inputs, "allocationId")); alloc != nil && str(alloc, "publicIp") != "" {
-				set(k, s(str(alloc, "publicIp")))
-			} else {
-				set(k, s("203.0.113."+ip("public")))
-			}
-		case "allocationId":
-			set(k, s(id))
-		case "publicDns":
-			set(k, s("ec2-203-0-113-"+ip("public")+".compute-1.amazonaws.com"))
-		case "ptrRecord":
-			set(k, s(""))
-		case "privateIp":
-			set(k, s(privateIPIn(c.find(str(inputs, "subnetId")), ip("private"))))
-		case "privateDns":
-			set(k, s("ip-"+strings.ReplaceAll(str(outs, "privateIp"), ".", "-")+".ec2.internal"))
-		case "networkInterfaceId", "primaryNetworkInterfaceId":
-			set(k, s("eni-"+h("eni")))
-		case "associationId":
-			set(k, s("eipassoc-"+h("assoc")))
-		case "instanceState":
-			set(k, s("running"))
-		case "prefixListId":
-			set(k, s("pl-"+h("pl")))
-		case "networkInterfaceIds", "dnsEntries":
-			set(k, resource.NewArrayProperty(nil))
-		case "state":
-			set(k, s("available"))
-		case "associationDefaultRouteTableId", "propagationDefaultRouteTableId":
-			set(k, s("tgw-rtb-"+h("default")))
-		case "defaultAssociationRouteTable", "defaultPropagationRouteTable":
-			set(k, resource.NewBoolProperty(false))
-		case "resourceId":
-			set(k, s(str(c.find(str(inputs, "transitGatewayAttachmentId")), "vpcId")))
-		case "resourceType":
-			set(k, s("vpc"))
-		case "updateToken":
-			set(k, s(hash(generated, fmt.Sprint(inputs.Mappable()))[:36]))
-		case "uniqueId":
-			set(k, s("AROA"+strings.ToUpper(h("unique"))))
-		case "createDate":
-			set(k, s("2026-01-01T00:00:00Z"))
-		case "firewallStatuses":
-			statuses, err := firewallStatuses(c, id, inputs)
-			if err != nil {
-				return "", nil, fmt.Errorf("stand-in AWS (NOT AWS): firewall %q: %w", name, err)
-			}
-			outs[resource.PropertyKey(k)] = statuses
-		}
-	}
-	if tags, ok := inputs["tags"]; ok {
-		outs["tagsAll"] = tags
-	}
-	return id, outs, nil
-}
-
-// find returns the outputs of the stored resource with this id, or nil.
-func (c *cloud) find(id string) resource.PropertyMap {
-	s, ok := c.Resources[id]
-	if id == "" || !ok {
-		return nil
-	}
-	outs, err := decodeProps(s.Outputs)
-	if err != nil {
-		return nil
-	}
-	return outs
-}
-
-// privateIPIn picks an address inside the subnet's CIDR, as EC2 would.
-func privateIPIn(subnet resource.PropertyMap, host string) string {
-	prefix, err := netip.ParsePrefix(str(subnet, "cidrBlock"))
-	if err != nil {
-		return "10.99.0." + host
-	}
-	a := prefix.Masked().Addr().As4()
-	var n int
-	fmt.Sscan(host, &n)
-	if size := 1 << (32 - prefix.Bits()); size > 8 {
-		n = 4 + n%(size-5) // AWS reserves the first four addresses and the last one
-	} else {
-		n = 4
-	}
-	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
-	v += uint32(n)
-	return fmt.Sprintf("%d.%d.%d.%d", v>>24, v>>16&0xff, v>>8&0xff, v&0xff)
-}
-
-// firewallStatuses reports one sync state per subnet mapping: the subnet's AZ and its endpoint.
-func firewallStatuses(c *cloud, firewallID string, inputs resource.PropertyMap) (resource.PropertyValue, error) {
-	mappings := inputs["subnetMappings"]
-	if !mappings.IsArray() {
-		return resource.PropertyValue{}, fmt.Errorf("subnetMappings is not a list")
-	}
-	var syncStates []resource.PropertyValue
-	for _, m := range mappings.ArrayValue() {
-		if !m.IsObject() {
-			return resource.PropertyValue{}, fmt.Errorf("a subnet mapping is not an object")
-		}
-		subnetID := str(m.ObjectValue(), "subnetId")
-		subnet := c.find(subnetID)
-		if subnet == nil {
-			return resource.PropertyValue{}, fmt.Errorf("subnet mapping names subnet %q, which the stand-in cloud does not hold", subnetID)
-		}
-		zone := str(subnet, "availabilityZone")
-		syncStates = append(syncStates, resource.NewObjectProperty(resource.PropertyMap{
-			"availabilityZone": resource.NewStringProperty(zone),
-			"attachments": resource.NewArrayProperty([]resource.PropertyValue{
-				resource.NewObjectProperty(resource.PropertyMap{
-					"subnetId":   resource.NewStringProperty(subnetID),
-					"endpointId": resource.NewStringProperty("vpce-" + hash(firewallID, zone)[:17]),
-					"status":     resource.NewStringProperty("READY"),
-				}),
-			}),
-		}))
-	}
-	return resource.NewArrayProperty([]resource.PropertyValue{
-		resource.NewObjectProperty(resource.PropertyMap{"syncStates": resource.NewArrayProperty(syncStates)}),
-	}), nil
-}
-
-// --- invokes ----------------------------------------------------------------------------------------
-
-// Zones are the availability zones the stand-in reports for a region: <region>a … d.
-func Zones(region string) []string {
-	return []string{region + "a", region + "b", region + "c", region + "d"}
-}
-
-func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
-	args, err := unmarshal(req.GetArgs())
-	if err != nil {
-		return nil, err
-	}
-	strs := func(v []string) resource.PropertyValue {
-		out := make([]resource.PropertyValue, len(v))
-		for i, s := range v {
-			out[i] = resource.NewStringProperty(s)
-		}
-		return resource.NewArrayProperty(out)
-	}
-	s := resource.NewStringProperty
-	var ret resource.PropertyMap
-	switch req.GetTok() {
-	case "aws:index/getAvailabilityZones:getAvailabilityZones":
-		zones := Zones(p.region)
-		ids := make([]string, len(zones))
-		for i := range zones {
-			ids[i] = fmt.Sprintf("stand-in-az%d", i+1)
-		}
-		ret = resource.PropertyMap{
-			"id": s(p.region), "names": strs(zones), "zoneIds": strs(ids), "groupNames": strs([]string{p.region}),
-			"state": s("available"), "excludeNames": strs(nil), "excludeZoneIds": strs(nil),
-		}
-	case "aws:index/getRegion:getRegion":
-		ret = resource.PropertyMap{
-			"id": s(p.region), "name": s(p.region), "description": s("stand-in region " + p.region + " (NOT AWS)"),
-			"endpoint": s("ec2." + p.region + ".amazonaws.com"),
-		}
-	case "aws:ssm/getParameter:getParameter":
-		name := str(args, "name")
-		// An AMI id shaped like AWS's, derived from the parameter name so it never changes.
-		value := "ami-" + hash(name)[:17]
-		ret = resource.PropertyMap{
-			"id": s(name), "name": s(name), "arn": s(fmt.Sprintf("arn:aws:ssm:%s::parameter%s", p.region, name)),
-			"type": s("String"), "value": s(value), "insecureValue": s(value), "version": resource.NewNumberProperty(1),
-			"withDecryption": resource.NewBoolProperty(true),
-		}
-	default:
-		return nil, fmt.Errorf("the stand-in AWS (NOT AWS) does not answer the invoke %s", req.GetTok())
-	}
-	out, err := marshal(ret)
-	if err != nil {
-		return nil, err
-	}
-	return &pulumirpc.InvokeResponse{Return: out}, nil
 }

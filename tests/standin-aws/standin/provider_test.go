@@ -323,7 +323,8 @@ func TestInvokesAnswerZonesRegionAndSsmParameter(t *testing.T) {
 		}
 		return plain(t, resp.Return)
 	}
-	zones := invoke("aws:index/getAvailabilityZones:getAvailabilityZones", map[string]any{"state": "available"})
+	zones := invoke("aws:index/getAvailabilityZones:getAvailabilityZones", map[string]any{"state": "available",
+		"filters": []any{map[string]any{"name": "zone-type", "values": []any{"availability-zone"}}}})
 	if len(zones["names"].([]any)) != 4 || zones["names"].([]any)[0] != "eu-west-1a" {
 		t.Fatalf("zones: %v", zones)
 	}

@@ -13,7 +13,11 @@ import (
 )
 
 func main() {
-	prov := standin.FromEnv()
+	prov, err := standin.FromEnv()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "stand-in AWS (NOT AWS): %v\n", err)
+		os.Exit(1)
+	}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(srv *grpc.Server) error {
 			pulumirpc.RegisterResourceProviderServer(srv, prov)
