@@ -3,7 +3,7 @@ module hubspoke-seed-go
 go 1.26.6
 
 require (
-	github.com/hubspoke/hubspoke/sdk v0.1.0
+	github.com/hubspoke/hubspoke/sdk v0.2.0
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
 

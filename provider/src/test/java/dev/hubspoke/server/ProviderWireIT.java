@@ -217,7 +217,7 @@ class ProviderWireIT {
     void getPluginInfoReportsTheBuildVersion() {
         var info = provider.blocking().getPluginInfo(Empty.getDefaultInstance());
         assertEquals(System.getProperty("hubspoke.version"), info.getVersion());
-        assertEquals("0.1.0", info.getVersion());
+        assertEquals("0.2.0", info.getVersion());
     }
 
     @Test
@@ -244,7 +244,7 @@ class ProviderWireIT {
 
     @Test
     void checkConfigKeepsTheConfigurationAndDiffConfigSeesNoChange() {
-        var news = Structs.struct(Map.of("version", "0.1.0", "region", "eu-west-1"));
+        var news = Structs.struct(Map.of("version", "0.2.0", "region", "eu-west-1"));
         var checked = provider.blocking().checkConfig(CheckRequest.newBuilder()
                 .setUrn("urn:pulumi:dev::proj::pulumi:providers:hubspoke::default").setNews(news).build());
         assertEquals(news, checked.getInputs());
