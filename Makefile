@@ -94,7 +94,8 @@ docs-check:
 # The launcher (executable) and the jar at the root of the tarball, as the engine expects.
 dist: build
 	@echo "dist: v$(VERSION) for $(PLATFORMS)"
-	rm -rf dist/stage && mkdir -p dist/stage
+	@# Tarballs of other versions go: the e2e suite installs the one tarball dist/ holds.
+	rm -rf dist/stage dist/pulumi-resource-hubspoke-v*.tar.gz && mkdir -p dist/stage
 	install -m 0755 $(LAUNCHER) dist/stage/pulumi-resource-hubspoke
 	install -m 0644 $(JAR) dist/stage/pulumi-resource-hubspoke.jar
 	tar -C dist/stage -czf dist/stage.tar.gz pulumi-resource-hubspoke pulumi-resource-hubspoke.jar

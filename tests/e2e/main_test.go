@@ -26,6 +26,9 @@ type suite struct {
 	home     string
 	launcher string
 	version  string
+	tarball  string
+	// standin is the stand-in aws plugin's tarball, for tests that need a PULUMI_HOME of their own.
+	standin string
 }
 
 var shared suite
@@ -68,7 +71,7 @@ func (s *suite) setUp(tmp string) error {
 	if err != nil {
 		return err
 	}
-	s.version = version
+	s.version, s.tarball = version, tarball
 	progress("building the stand-in aws plugin (tests/standin-aws; NOT AWS)")
 	standin := filepath.Join(tmp, "standin")
 	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o",
@@ -78,6 +81,7 @@ func (s *suite) setUp(tmp string) error {
 		return fmt.Errorf("building the stand-in aws plugin: %v\n%s", err, out)
 	}
 	standinTarball := filepath.Join(tmp, "pulumi-resource-aws-v6.83.0.tar.gz")
+	s.standin = standinTarball
 	if out, err := exec.Command("tar", "-czf", standinTarball, "-C", standin, "pulumi-resource-aws").CombinedOutput(); err != nil {
 		return fmt.Errorf("tar: %v\n%s", err, out)
 	}
