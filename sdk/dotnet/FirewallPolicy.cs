@@ -11,7 +11,7 @@ using Pulumi;
 namespace HubSpoke.Hubspoke
 {
     /// <summary>
-    /// An AWS Network Firewall policy for the inspection VPC, made of rule groups evaluated in strict order: a stateless rule dropping SSH, a stateful rule allowing ICMP within the supernet, an allow-list of web domains matched on TLS SNI and HTTP Host, and optional custom Suricata rules. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
+    /// An AWS Network Firewall policy for the inspection VPC, made of stateful rule groups evaluated in strict order: your statefulRules first (so your pass or drop wins), then a drop of SSH that writes an alert log entry, ICMP allowed within the supernet, the TCP handshake of HTTPS (443) and HTTP (80) flows from the supernet to outside it, and an allow-list of web domains matched on TLS SNI and HTTP Host. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
     /// </summary>
     [HubspokeResourceType("hubspoke:index:FirewallPolicy")]
     public partial class FirewallPolicy : global::Pulumi.ComponentResource
@@ -81,7 +81,7 @@ namespace HubSpoke.Hubspoke
         }
 
         /// <summary>
-        /// Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+        /// Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
         /// </summary>
         [Input("dropSsh")]
         public Input<bool>? DropSsh { get; set; }
@@ -90,7 +90,7 @@ namespace HubSpoke.Hubspoke
         private InputList<string>? _statefulRules;
 
         /// <summary>
-        /// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+        /// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
         /// </summary>
         public InputList<string> StatefulRules
         {

@@ -204,7 +204,7 @@ namespace HubSpoke.Hubspoke
         private InputList<string>? _statefulRules;
 
         /// <summary>
-        /// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+        /// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         /// </summary>
         public InputList<string> StatefulRules
         {

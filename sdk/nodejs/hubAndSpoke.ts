@@ -179,7 +179,7 @@ export interface HubAndSpokeArgs {
      */
     spokes?: pulumi.Input<pulumi.Input<inputs.SpokeSpecArgs>[] | undefined>;
     /**
-     * Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+     * Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
      */
     statefulRules?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

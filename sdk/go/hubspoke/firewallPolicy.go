@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An AWS Network Firewall policy for the inspection VPC, made of rule groups evaluated in strict order: a stateless rule dropping SSH, a stateful rule allowing ICMP within the supernet, an allow-list of web domains matched on TLS SNI and HTTP Host, and optional custom Suricata rules. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
+// An AWS Network Firewall policy for the inspection VPC, made of stateful rule groups evaluated in strict order: your statefulRules first (so your pass or drop wins), then a drop of SSH that writes an alert log entry, ICMP allowed within the supernet, the TCP handshake of HTTPS (443) and HTTP (80) flows from the supernet to outside it, and an allow-list of web domains matched on TLS SNI and HTTP Host. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
 type FirewallPolicy struct {
 	pulumi.ResourceState
 
@@ -53,9 +53,9 @@ type firewallPolicyArgs struct {
 	AllowIcmpWithinSupernet *bool `pulumi:"allowIcmpWithinSupernet"`
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
 	AllowedDomains []string `pulumi:"allowedDomains"`
-	// Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+	// Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
 	DropSsh *bool `pulumi:"dropSsh"`
-	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
 	StatefulRules []string `pulumi:"statefulRules"`
 	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock *string `pulumi:"supernetCidrBlock"`
@@ -69,9 +69,9 @@ type FirewallPolicyArgs struct {
 	AllowIcmpWithinSupernet pulumi.BoolPtrInput
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
 	AllowedDomains pulumi.StringArrayInput
-	// Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+	// Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
 	DropSsh pulumi.BoolPtrInput
-	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
 	StatefulRules pulumi.StringArrayInput
 	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock pulumi.StringPtrInput

@@ -104,7 +104,7 @@ type hubAndSpokeArgs struct {
 	NatGateways *NatGatewayMode `pulumi:"natGateways"`
 	// The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
 	Spokes []SpokeSpec `pulumi:"spokes"`
-	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
 	StatefulRules []string `pulumi:"statefulRules"`
 	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock *string `pulumi:"supernetCidrBlock"`
@@ -136,7 +136,7 @@ type HubAndSpokeArgs struct {
 	NatGateways NatGatewayModePtrInput
 	// The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
 	Spokes SpokeSpecArrayInput
-	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
 	StatefulRules pulumi.StringArrayInput
 	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock pulumi.StringPtrInput

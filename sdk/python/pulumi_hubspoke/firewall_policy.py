@@ -30,8 +30,8 @@ class FirewallPolicyArgs:
 
         :param pulumi.Input[_builtins.bool] allow_icmp_within_supernet: Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
-        :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+        :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
@@ -82,7 +82,7 @@ class FirewallPolicyArgs:
     @pulumi.getter(name="dropSsh")
     def drop_ssh(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+        Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
         """
         return pulumi.get(self, "drop_ssh")
 
@@ -94,7 +94,7 @@ class FirewallPolicyArgs:
     @pulumi.getter(name="statefulRules")
     def stateful_rules(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+        Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
         """
         return pulumi.get(self, "stateful_rules")
 
@@ -141,14 +141,14 @@ class FirewallPolicy(pulumi.ComponentResource):
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        An AWS Network Firewall policy for the inspection VPC, made of rule groups evaluated in strict order: a stateless rule dropping SSH, a stateful rule allowing ICMP within the supernet, an allow-list of web domains matched on TLS SNI and HTTP Host, and optional custom Suricata rules. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
+        An AWS Network Firewall policy for the inspection VPC, made of stateful rule groups evaluated in strict order: your statefulRules first (so your pass or drop wins), then a drop of SSH that writes an alert log entry, ICMP allowed within the supernet, the TCP handshake of HTTPS (443) and HTTP (80) flows from the supernet to outside it, and an allow-list of web domains matched on TLS SNI and HTTP Host. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_icmp_within_supernet: Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
-        :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+        :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
@@ -159,7 +159,7 @@ class FirewallPolicy(pulumi.ComponentResource):
                  args: Optional[FirewallPolicyArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An AWS Network Firewall policy for the inspection VPC, made of rule groups evaluated in strict order: a stateless rule dropping SSH, a stateful rule allowing ICMP within the supernet, an allow-list of web domains matched on TLS SNI and HTTP Host, and optional custom Suricata rules. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
+        An AWS Network Firewall policy for the inspection VPC, made of stateful rule groups evaluated in strict order: your statefulRules first (so your pass or drop wins), then a drop of SSH that writes an alert log entry, ICMP allowed within the supernet, the TCP handshake of HTTPS (443) and HTTP (80) flows from the supernet to outside it, and an allow-list of web domains matched on TLS SNI and HTTP Host. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
 
         :param str resource_name: The name of the resource.
         :param FirewallPolicyArgs args: The arguments to use to populate this resource's properties.

@@ -49,7 +49,7 @@ class HubAndSpokeArgs:
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
         :param pulumi.Input[Sequence[pulumi.Input['SpokeSpecArgs']]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
@@ -234,7 +234,7 @@ class HubAndSpokeArgs:
     @pulumi.getter(name="statefulRules")
     def stateful_rules(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+        Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         """
         return pulumi.get(self, "stateful_rules")
 
@@ -304,7 +304,7 @@ class HubAndSpoke(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
         :param pulumi.Input[Sequence[pulumi.Input[Union['SpokeSpecArgs', 'SpokeSpecArgsDict']]]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
         """

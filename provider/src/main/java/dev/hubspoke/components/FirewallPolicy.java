@@ -5,20 +5,12 @@ import com.pulumi.aws.networkfirewall.RuleGroupArgs;
 import com.pulumi.aws.networkfirewall.inputs.FirewallPolicyFirewallPolicyArgs;
 import com.pulumi.aws.networkfirewall.inputs.FirewallPolicyFirewallPolicyStatefulEngineOptionsArgs;
 import com.pulumi.aws.networkfirewall.inputs.FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs;
-import com.pulumi.aws.networkfirewall.inputs.FirewallPolicyFirewallPolicyStatelessRuleGroupReferenceArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRuleVariablesArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRuleVariablesIpSetArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRuleVariablesIpSetIpSetArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceRulesSourceListArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPortArgs;
-import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesSourceArgs;
 import com.pulumi.aws.networkfirewall.inputs.RuleGroupRuleGroupStatefulRuleOptionsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -32,13 +24,17 @@ import java.util.Map;
 /**
  * {@code hubspoke:index:FirewallPolicy}: Network Firewall rule groups and the policy that orders
  * them. Stateful evaluation is STRICT_ORDER with default actions {@code aws:drop_strict} and
- * {@code aws:alert_strict}: whatever no rule passes is dropped and logged. In priority order:
+ * {@code aws:alert_strict}: whatever no rule passes is dropped and logged. The stateful engine
+ * sees every packet (the stateless default is {@code aws:forward_to_sfe}, with no stateless
+ * group) and evaluates the groups by priority, lowest first:
  * <ol>
- *   <li>stateless: drop TCP/22 (with {@code dropSsh}); everything else goes to the stateful engine;</li>
- *   <li>stateful 100: pass ICMP within the supernet (with {@code allowIcmpWithinSupernet});</li>
- *   <li>stateful 200: pass the TCP handshake of flows from the supernet (see {@link #HANDSHAKE_RULES});</li>
- *   <li>stateful 300: allow-list of {@code allowedDomains} by TLS SNI and HTTP Host (when any);</li>
- *   <li>stateful 400: the user's {@code statefulRules} (when any).</li>
+ *   <li>20: the user's {@code statefulRules} (when any), first so that a user's {@code pass} or
+ *       {@code drop} wins over every built-in group;</li>
+ *   <li>50: drop SSH (TCP/22) with an alert-log entry (with {@code dropSsh});</li>
+ *   <li>100: pass ICMP within the supernet (with {@code allowIcmpWithinSupernet});</li>
+ *   <li>200: pass the TCP handshake of web flows from the supernet to outside it, the ports the
+ *       allow-list inspects (see {@link #HANDSHAKE_RULES});</li>
+ *   <li>300: allow-list of {@code allowedDomains} by TLS SNI and HTTP Host (when any).</li>
  * </ol>
  * Priorities are fixed per group, so turning one group on or off never renumbers the others.
  */
@@ -47,11 +43,11 @@ public final class FirewallPolicy extends BaseComponent {
     public static final String TYPE = "hubspoke:index:FirewallPolicy";
 
     static final String STRICT_ORDER = "STRICT_ORDER";
+    static final int CUSTOM_PRIORITY = 20;
+    static final int DROP_SSH_PRIORITY = 50;
     static final int ICMP_PRIORITY = 100;
     static final int HANDSHAKE_PRIORITY = 200;
     static final int DOMAINS_PRIORITY = 300;
-    static final int CUSTOM_PRIORITY = 400;
-    static final int DROP_SSH_PRIORITY = 10;
 
     /** HOME_NET of every stateful group: the supernet, which holds every spoke and the inspection VPC. */
     static final String HOME_NET = "HOME_NET";
@@ -63,14 +59,35 @@ public final class FirewallPolicy extends BaseComponent {
      * Why this group exists: under {@code aws:drop_strict} a packet no rule passes is dropped, and
      * that includes the SYN, SYN-ACK and ACK of every TCP connection. The domain allow-list decides
      * on the TLS SNI or HTTP Host, which only travel after the handshake, so without these rules
-     * no connection would ever get far enough to be allowed. They pass only packets of flows that
-     * are not established yet and were opened from HOME_NET (client to server, and the server's
-     * reply to that client); once established, a flow's packets must be passed by a later group.
+     * no connection would ever get far enough to be allowed. AWS's pattern for a domain allow-list
+     * under strict order passes exactly that handshake and nothing more: not-established TCP from
+     * HOME_NET to EXTERNAL_NET on the ports the list inspects (443 for TLS_SNI, 80 for HTTP_HOST),
+     * and the server's replies (see "Stateful domain list rule groups", strict rule order,
+     * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateful-rule-groups-domain-names.html,
+     * and https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-examples.html).
+     * The rules say {@code !$HOME_NET} where AWS's examples say {@code $EXTERNAL_NET}: the same
+     * addresses (everything outside the supernet), without depending on how a rule group derives
+     * EXTERNAL_NET from its own HOME_NET. East-west SYNs to any port of another spoke match none of
+     * these rules, and are dropped (and logged) by the default actions.
+     * {@code aws:drop_established} as the default action would not do that: it drops only packets
+     * of established flows, so every SYN would still pass.
      */
     static final String HANDSHAKE_RULES = String.join("\n",
-            "# drop_strict drops the TCP handshake too; pass it so later groups can see TLS SNI / HTTP Host.",
-            "pass tcp $HOME_NET any -> any any (flow:not_established, to_server; msg:\"hubspoke: TCP handshake from HOME_NET\"; sid:1000101; rev:1;)",
-            "pass tcp any any -> $HOME_NET any (flow:not_established, to_client; msg:\"hubspoke: TCP handshake replies to HOME_NET\"; sid:1000102; rev:1;)");
+            "# drop_strict drops the TCP handshake too; pass it for the allow-list's ports so it can see TLS SNI / HTTP Host.",
+            "pass tcp $HOME_NET any -> !$HOME_NET 443 (flow:not_established, to_server; msg:\"hubspoke: TLS handshake from HOME_NET\"; sid:1000103; rev:1;)",
+            "pass tcp !$HOME_NET 443 -> $HOME_NET any (flow:not_established, to_client; msg:\"hubspoke: TLS handshake replies to HOME_NET\"; sid:1000104; rev:1;)",
+            "pass tcp $HOME_NET any -> !$HOME_NET 80 (flow:not_established, to_server; msg:\"hubspoke: HTTP handshake from HOME_NET\"; sid:1000105; rev:1;)",
+            "pass tcp !$HOME_NET 80 -> $HOME_NET any (flow:not_established, to_client; msg:\"hubspoke: HTTP handshake replies to HOME_NET\"; sid:1000106; rev:1;)");
+
+    /**
+     * A stateful drop, not a stateless one: Network Firewall writes an alert-log entry for every
+     * packet a stateful {@code drop} rule matches (when alert logging is on), so SSH attempts are
+     * visible; a stateless drop leaves no trace in the firewall's logs
+     * (https://docs.aws.amazon.com/network-firewall/latest/developerguide/firewall-logging.html).
+     * It matches every direction, within the supernet and to or from outside it.
+     */
+    static final String DROP_SSH_RULES =
+            "drop tcp any any -> any 22 (flow:to_server; msg:\"hubspoke: SSH dropped\"; sid:1000201; rev:1;)";
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(Cidr supernet, List<String> allowedDomains, boolean allowIcmp, boolean dropSsh, List<String> statefulRules) {
@@ -93,16 +110,17 @@ public final class FirewallPolicy extends BaseComponent {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
 
-        var stateless = new ArrayList<FirewallPolicyFirewallPolicyStatelessRuleGroupReferenceArgs>();
         var stateful = new ArrayList<FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs>();
         var groups = new ArrayList<RuleGroup>();
-        if (plan.dropSsh()) {
-            var group = dropSsh(scope);
-            groups.add(group);
-            stateless.add(FirewallPolicyFirewallPolicyStatelessRuleGroupReferenceArgs.builder()
-                    .priority(DROP_SSH_PRIORITY).resourceArn(group.arn()).build());
-        }
         var statefulGroups = new ArrayList<Map.Entry<Integer, RuleGroup>>();
+        if (!plan.statefulRules().isEmpty()) {
+            statefulGroups.add(Map.entry(CUSTOM_PRIORITY, suricata(scope, "custom", plan.supernet(),
+                    String.join("\n", plan.statefulRules()), capacity(plan.statefulRules().size()))));
+        }
+        if (plan.dropSsh()) {
+            statefulGroups.add(Map.entry(DROP_SSH_PRIORITY,
+                    suricata(scope, "drop-ssh", plan.supernet(), DROP_SSH_RULES, 10)));
+        }
         if (plan.allowIcmp()) {
             statefulGroups.add(Map.entry(ICMP_PRIORITY, suricata(scope, "icmp", plan.supernet(), ICMP_RULES, 10)));
         }
@@ -110,10 +128,6 @@ public final class FirewallPolicy extends BaseComponent {
                 suricata(scope, "tcp-handshake", plan.supernet(), HANDSHAKE_RULES, 10)));
         if (!plan.allowedDomains().isEmpty()) {
             statefulGroups.add(Map.entry(DOMAINS_PRIORITY, domains(scope, plan.supernet(), plan.allowedDomains())));
-        }
-        if (!plan.statefulRules().isEmpty()) {
-            statefulGroups.add(Map.entry(CUSTOM_PRIORITY, suricata(scope, "custom", plan.supernet(),
-                    String.join("\n", plan.statefulRules()), capacity(plan.statefulRules().size()))));
         }
         for (var entry : statefulGroups) {
             groups.add(entry.getValue());
@@ -128,7 +142,6 @@ public final class FirewallPolicy extends BaseComponent {
                 .firewallPolicy(FirewallPolicyFirewallPolicyArgs.builder()
                         .statelessDefaultActions("aws:forward_to_sfe")
                         .statelessFragmentDefaultActions("aws:forward_to_sfe")
-                        .statelessRuleGroupReferences(stateless)
                         .statefulEngineOptions(FirewallPolicyFirewallPolicyStatefulEngineOptionsArgs.builder()
                                 .ruleOrder(STRICT_ORDER)
                                 .build())
@@ -158,42 +171,6 @@ public final class FirewallPolicy extends BaseComponent {
     /** Stateful capacity can only be set at creation: leave room to grow before a replacement. */
     static int capacity(int entries) {
         return Math.max(100, 4 * entries);
-    }
-
-    /** Drops TCP to port 22 from anywhere to anywhere before the stateful engine sees it. */
-    private static RuleGroup dropSsh(Scope scope) {
-        String name = scope.name("drop-ssh");
-        var anywhereFrom = RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesSourceArgs
-                .builder().addressDefinition("0.0.0.0/0").build();
-        var anywhereTo = RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationArgs
-                .builder().addressDefinition("0.0.0.0/0").build();
-        var port22 = RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPortArgs
-                .builder().fromPort(22).toPort(22).build();
-        var rule = RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleArgs.builder()
-                .priority(1)
-                .ruleDefinition(RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionArgs.builder()
-                        .actions("aws:drop")
-                        .matchAttributes(RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesArgs.builder()
-                                .protocols(6)
-                                .sources(anywhereFrom)
-                                .destinations(anywhereTo)
-                                .destinationPorts(port22)
-                                .build())
-                        .build())
-                .build();
-        return new RuleGroup(name, RuleGroupArgs.builder()
-                .type("STATELESS")
-                .capacity(10)
-                .description("hubspoke: drop SSH")
-                .ruleGroup(RuleGroupRuleGroupArgs.builder()
-                        .rulesSource(RuleGroupRuleGroupRulesSourceArgs.builder()
-                                .statelessRulesAndCustomActions(RuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsArgs.builder()
-                                        .statelessRules(rule)
-                                        .build())
-                                .build())
-                        .build())
-                .tags(scope.tags(name))
-                .build(), scope.options());
     }
 
     private static RuleGroup suricata(Scope scope, String role, Cidr supernet, String rules, int capacity) {

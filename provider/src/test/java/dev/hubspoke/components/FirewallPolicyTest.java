@@ -43,8 +43,17 @@ class FirewallPolicyTest {
         return result;
     }
 
+    @SuppressWarnings("unchecked")
+    private static String rulesOf(MockRun run, String group) {
+        return (String) ((Map<String, Object>) run.named(group).map("ruleGroup").get("rulesSource")).get("rulesString");
+    }
+
+    private static List<String> ruleLines(MockRun run, String group) {
+        return rulesOf(run, group).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
     @Test
-    void defaultsBuildFourRuleGroupsInStrictOrderWithDropStrictAndAlertStrict() {
+    void defaultsBuildFourStatefulRuleGroupsInStrictOrderWithDropStrictAndAlertStrict() {
         var run = defaults();
 
         assertEquals(Map.of(FirewallPolicy.TYPE, 1L, RULE_GROUP, 4L, FIREWALL_POLICY, 1L), run.countsByType());
@@ -53,34 +62,27 @@ class FirewallPolicyTest {
         assertEquals(List.of("aws:forward_to_sfe"), policy.get("statelessFragmentDefaultActions"));
         assertEquals(List.of("aws:drop_strict", "aws:alert_strict"), policy.get("statefulDefaultActions"));
         assertEquals(Map.of("ruleOrder", "STRICT_ORDER"), policy.get("statefulEngineOptions"));
-        assertEquals(Map.of(10, "fw-drop-ssh"), priorities(run, "statelessRuleGroupReferences"));
-        assertEquals(Map.of(100, "fw-icmp", 200, "fw-tcp-handshake", 300, "fw-domains"),
+        assertEquals(Map.of(), priorities(run, "statelessRuleGroupReferences"));
+        assertEquals(Map.of(50, "fw-drop-ssh", 100, "fw-icmp", 200, "fw-tcp-handshake", 300, "fw-domains"),
                 priorities(run, "statefulRuleGroupReferences"));
     }
 
     @Test
-    void theStatelessGroupDropsTcpToPort22() {
-        var group = defaults().named("fw-drop-ssh");
+    void sshIsDroppedByAStatefulDropRuleSoEveryAttemptIsInTheAlertLog() {
+        var run = defaults();
 
-        assertEquals("STATELESS", group.input("type"));
-        @SuppressWarnings("unchecked")
-        var rules = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) group.map("ruleGroup")
-                .get("rulesSource")).get("statelessRulesAndCustomActions")).get("statelessRules");
-        assertEquals(1, rules.size());
-        @SuppressWarnings("unchecked")
-        var definition = (Map<String, Object>) rules.get(0).get("ruleDefinition");
-        assertEquals(List.of("aws:drop"), definition.get("actions"));
-        @SuppressWarnings("unchecked")
-        var match = (Map<String, Object>) definition.get("matchAttributes");
-        assertEquals(List.of(6.0), match.get("protocols"));
-        assertEquals(List.of(Map.of("fromPort", 22.0, "toPort", 22.0)), match.get("destinationPorts"));
+        assertEquals("STATEFUL", run.named("fw-drop-ssh").input("type"));
+        // A stateless group would drop SSH before the stateful engine, and leave no log entry.
+        assertTrue(run.ofType(RULE_GROUP).stream().noneMatch(g -> "STATELESS".equals(g.input("type"))));
+        assertEquals(List.of("drop tcp any any -> any 22 (flow:to_server; msg:\"hubspoke: SSH dropped\"; sid:1000201; rev:1;)"),
+                ruleLines(run, "fw-drop-ssh"));
     }
 
     @Test
     void everyStatefulGroupIsStrictOrderWithTheSupernetAsHomeNet() {
         var run = defaults();
 
-        for (String name : List.of("fw-icmp", "fw-tcp-handshake", "fw-domains")) {
+        for (String name : List.of("fw-drop-ssh", "fw-icmp", "fw-tcp-handshake", "fw-domains")) {
             var ruleGroup = run.named(name).map("ruleGroup");
             assertEquals("STATEFUL", run.named(name).input("type"), name);
             assertEquals(Map.of("ruleOrder", "STRICT_ORDER"), ruleGroup.get("statefulRuleOptions"), name);
@@ -102,15 +104,45 @@ class FirewallPolicyTest {
     }
 
     @Test
-    void theHandshakeGroupPassesOnlyNotEstablishedTcpOfFlowsFromHomeNet() {
-        @SuppressWarnings("unchecked")
-        var rules = (String) ((Map<String, Object>) defaults().named("fw-tcp-handshake").map("ruleGroup")
-                .get("rulesSource")).get("rulesString");
-        var ruleLines = rules.lines().filter(l -> !l.startsWith("#")).toList();
+    void theHandshakeGroupPassesOnlyNotEstablishedTcpBetweenHomeNetAndOutsideItOnTheAllowListsPorts() {
+        var lines = ruleLines(defaults(), "fw-tcp-handshake");
 
-        assertEquals(2, ruleLines.size());
-        assertTrue(ruleLines.get(0).startsWith("pass tcp $HOME_NET any -> any any (flow:not_established, to_server;"));
-        assertTrue(ruleLines.get(1).startsWith("pass tcp any any -> $HOME_NET any (flow:not_established, to_client;"));
+        assertEquals(List.of(
+                "pass tcp $HOME_NET any -> !$HOME_NET 443 (flow:not_established, to_server;",
+                "pass tcp !$HOME_NET 443 -> $HOME_NET any (flow:not_established, to_client;",
+                "pass tcp $HOME_NET any -> !$HOME_NET 80 (flow:not_established, to_server;",
+                "pass tcp !$HOME_NET 80 -> $HOME_NET any (flow:not_established, to_client;"),
+                lines.stream().map(l -> l.substring(0, l.indexOf(';') + 1)).toList());
+    }
+
+    @Test
+    void noBuiltInRulePassesAnEastWestSynToAnArbitraryPort() {
+        // Every built-in pass rule of TCP must name a destination outside HOME_NET or a fixed port:
+        // a SYN from one spoke to port 5432 of another (both in HOME_NET) then matches none of them.
+        var run = defaults();
+        for (String group : List.of("fw-drop-ssh", "fw-icmp", "fw-tcp-handshake")) {
+            for (String line : ruleLines(run, group)) {
+                if (!line.startsWith("pass tcp")) {
+                    continue;
+                }
+                String[] header = line.substring(0, line.indexOf('(')).trim().split("\\s+");
+                // pass tcp SRC SRCPORT -> DST DSTPORT
+                boolean toOutside = header[5].equals("!$HOME_NET") || header[2].equals("!$HOME_NET");
+                boolean fixedPort = header[6].matches("\\d+") || header[3].matches("\\d+");
+                assertTrue(toOutside && fixedPort, group + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void everyBuiltInRuleHasItsOwnSid() {
+        var run = build(policy(List.of(".amazon.com"), true, true, List.of()));
+        var sids = new java.util.ArrayList<String>();
+        for (String group : List.of("fw-drop-ssh", "fw-icmp", "fw-tcp-handshake")) {
+            ruleLines(run, group).forEach(l -> sids.add(l.replaceAll(".*sid:(\\d+);.*", "$1")));
+        }
+        assertEquals(6, sids.size());
+        assertEquals(sids.size(), new java.util.HashSet<>(sids).size(), sids.toString());
     }
 
     @Test
@@ -127,20 +159,20 @@ class FirewallPolicyTest {
         var run = build(policy(List.of(), false, false, List.of()));
 
         assertEquals(Map.of(FirewallPolicy.TYPE, 1L, RULE_GROUP, 1L, FIREWALL_POLICY, 1L), run.countsByType());
-        assertEquals(Map.of(), priorities(run, "statelessRuleGroupReferences"));
         assertEquals(Map.of(200, "fw-tcp-handshake"), priorities(run, "statefulRuleGroupReferences"));
     }
 
     @Test
-    void customRulesGetTheirOwnGroupAfterTheAllowList() {
-        String rule = "drop tcp $HOME_NET any -> any 23 (msg:\"no telnet\"; sid:2000001; rev:1;)";
+    void customRulesAreEvaluatedBeforeEveryBuiltInGroupSoAUsersPassOrDropWins() {
+        // A bastion's SSH: the user's pass must come before the built-in SSH drop to take effect.
+        String rule = "pass tcp 10.0.1.10 any -> $HOME_NET 22 (msg:\"bastion\"; sid:2000001; rev:1;)";
         var run = build(policy(List.of(".amazon.com"), true, true, List.of(rule)));
 
-        assertEquals(Map.of(100, "fw-icmp", 200, "fw-tcp-handshake", 300, "fw-domains", 400, "fw-custom"),
-                priorities(run, "statefulRuleGroupReferences"));
-        @SuppressWarnings("unchecked")
-        var source = (Map<String, Object>) run.named("fw-custom").map("ruleGroup").get("rulesSource");
-        assertEquals(rule, source.get("rulesString"));
+        var order = priorities(run, "statefulRuleGroupReferences");
+        assertEquals(Map.of(20, "fw-custom", 50, "fw-drop-ssh", 100, "fw-icmp", 200, "fw-tcp-handshake", 300, "fw-domains"),
+                order);
+        assertEquals("fw-custom", order.values().iterator().next());
+        assertEquals(rule, rulesOf(run, "fw-custom"));
         assertEquals(100, ((Number) run.named("fw-custom").input("capacity")).intValue());
     }
 

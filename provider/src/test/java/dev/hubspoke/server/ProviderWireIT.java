@@ -89,7 +89,7 @@ class ProviderWireIT {
                         Map.of("amazonSideAsn", 100),
                         "Hub 'bad': amazonSideAsn = 100"),
                 new HandlerCase("hubspoke:index:FirewallPolicy", Map.of(),
-                        // drop-ssh (stateless), icmp, tcp-handshake and domains rule groups, and the policy
+                        // drop-ssh, icmp, tcp-handshake and domains rule groups, and the policy
                         types(Map.of("aws:networkfirewall/ruleGroup:RuleGroup", 4,
                                 "aws:networkfirewall/firewallPolicy:FirewallPolicy", 1)),
                         Set.of("arn", "name", "ruleGroupArns"),

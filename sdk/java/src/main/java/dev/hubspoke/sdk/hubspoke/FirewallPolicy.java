@@ -14,7 +14,7 @@ import java.util.List;
 import javax.annotation.Nullable;
 
 /**
- * An AWS Network Firewall policy for the inspection VPC, made of rule groups evaluated in strict order: a stateless rule dropping SSH, a stateful rule allowing ICMP within the supernet, an allow-list of web domains matched on TLS SNI and HTTP Host, and optional custom Suricata rules. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
+ * An AWS Network Firewall policy for the inspection VPC, made of stateful rule groups evaluated in strict order: your statefulRules first (so your pass or drop wins), then a drop of SSH that writes an alert log entry, ICMP allowed within the supernet, the TCP handshake of HTTPS (443) and HTTP (80) flows from the supernet to outside it, and an allow-list of web domains matched on TLS SNI and HTTP Host. Traffic no rule passes is dropped (drop_strict) and logged as an alert (alert_strict). Pass its arn to InspectionVpc firewallPolicyArn.
  * 
  */
 @ResourceType(type="hubspoke:index:FirewallPolicy")

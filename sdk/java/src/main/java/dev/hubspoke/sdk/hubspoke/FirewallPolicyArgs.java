@@ -50,14 +50,14 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
     }
 
     /**
-     * Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+     * Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall&#39;s alert log. Defaults to true.
      * 
      */
     @Import(name="dropSsh")
     private @Nullable Output<Boolean> dropSsh;
 
     /**
-     * @return Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+     * @return Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall&#39;s alert log. Defaults to true.
      * 
      */
     public Optional<Output<Boolean>> dropSsh() {
@@ -65,14 +65,14 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
     }
 
     /**
-     * Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+     * Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
      * 
      */
     @Import(name="statefulRules")
     private @Nullable Output<List<String>> statefulRules;
 
     /**
-     * @return Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+     * @return Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
      * 
      */
     public Optional<Output<List<String>>> statefulRules() {
@@ -191,7 +191,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param dropSsh Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+         * @param dropSsh Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall&#39;s alert log. Defaults to true.
          * 
          * @return builder
          * 
@@ -202,7 +202,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param dropSsh Whether a stateless rule drops SSH (TCP port 22) before any other rule sees it. Defaults to true.
+         * @param dropSsh Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall&#39;s alert log. Defaults to true.
          * 
          * @return builder
          * 
@@ -212,7 +212,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 
@@ -223,7 +223,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 
@@ -233,7 +233,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -&gt; any 443 (msg:&#34;https&#34;; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 

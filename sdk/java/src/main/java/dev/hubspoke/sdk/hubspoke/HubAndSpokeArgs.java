@@ -188,14 +188,14 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+     * Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
      * 
      */
     @Import(name="statefulRules")
     private @Nullable Output<List<String>> statefulRules;
 
     /**
-     * @return Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+     * @return Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
      * 
      */
     public Optional<Output<List<String>>> statefulRules() {
@@ -531,7 +531,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 
@@ -542,7 +542,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 
@@ -552,7 +552,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
+         * @param statefulRules Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
          * 
          * @return builder
          * 
