@@ -37,11 +37,15 @@ func (p *Provider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulum
 		}
 	}
 	// Like the real provider, make up a name when none is given, and keep the one made before.
-	if t.autoName && !news.HasValue("name") && !news.HasValue("namePrefix") {
-		if olds.HasValue("name") {
+	if t.autoName && !news.HasValue("name") {
+		prefix := name + "-"
+		if news.HasValue("namePrefix") && news["namePrefix"].IsString() {
+			prefix = news["namePrefix"].StringValue()
+		}
+		if olds.HasValue("name") && (!olds.HasValue("namePrefix") || olds["namePrefix"].DeepEquals(news["namePrefix"])) {
 			news["name"] = olds["name"]
 		} else {
-			news["name"] = resource.NewStringProperty(name + "-" + hash(req.GetUrn())[:7])
+			news["name"] = resource.NewStringProperty(prefix + hash(req.GetUrn())[:7])
 		}
 	}
 	inputs, err := marshal(news)

@@ -23,15 +23,16 @@ func str(m resource.PropertyMap, key string) string {
 }
 
 func (p *Provider) arn(t resourceType, id, name string) string {
+	partition := PartitionOf(p.region).ID
 	switch t.service {
 	case "iam":
-		return fmt.Sprintf("arn:aws:iam::%s:%s/%s", Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:iam::%s:%s/%s", partition, Account, t.arnKind, firstNonEmpty(name, id))
 	case "network-firewall":
-		return fmt.Sprintf("arn:aws:network-firewall:%s:%s:%s/%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:network-firewall:%s:%s:%s/%s", partition, p.region, Account, t.arnKind, firstNonEmpty(name, id))
 	case "logs":
-		return fmt.Sprintf("arn:aws:logs:%s:%s:%s:%s", p.region, Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:logs:%s:%s:%s:%s", partition, p.region, Account, t.arnKind, firstNonEmpty(name, id))
 	}
-	return fmt.Sprintf("arn:aws:%s:%s:%s:%s/%s", t.service, p.region, Account, t.arnKind, id)
+	return fmt.Sprintf("arn:%s:%s:%s:%s:%s/%s", partition, t.service, p.region, Account, t.arnKind, id)
 }
 
 func firstNonEmpty(s ...string) string {

@@ -343,7 +343,7 @@ func TestInvokesAnswerZonesRegionAndSsmParameter(t *testing.T) {
 func TestEveryTypeTheComponentsRegisterIsPlayed(t *testing.T) {
 	want := []string{"aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/routeTable:RouteTable",
 		"aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/route:Route", "aws:ec2/internetGateway:InternetGateway",
-		"aws:ec2/eip:Eip", "aws:ec2/natGateway:NatGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint",
+		"aws:ec2/eip:Eip", "aws:ec2/natGateway:NatGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint",
 		"aws:ec2/instance:Instance", "aws:ec2/flowLog:FlowLog", "aws:ec2transitgateway/transitGateway:TransitGateway",
 		"aws:ec2transitgateway/routeTable:RouteTable", "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
 		"aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation", "aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation",

@@ -12,7 +12,7 @@ import (
 type resourceType struct {
 	// idPrefix shapes the id like AWS's (vpc-…, subnet-…); empty when the id is built another way.
 	idPrefix string
-	// service and arnKind shape the arn: arn:aws:<service>:<region>:<account>:<arnKind>/<id>.
+	// service and arnKind shape the arn: arn:<partition>:<service>:<region>:<account>:<arnKind>/<id>.
 	service, arnKind string
 	// required are the inputs the real provider refuses to go without.
 	required []string
@@ -68,6 +68,10 @@ var types = map[string]resourceType{
 		computed:  []string{"arn", "publicIp", "privateIp", "networkInterfaceId", "associationId"}},
 	"aws:ec2/securityGroup:SecurityGroup": {idPrefix: "sg", service: "ec2", arnKind: "security-group", autoName: true,
 		replaceOn: []string{"name", "namePrefix", "vpcId", "description"}, computed: []string{"arn", "ownerId"}},
+	// AWS makes a VPC's default security group with the VPC; the resource adopts it (and removes
+	// every rule it does not list), and deleting the resource leaves the group to the VPC.
+	"aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {idPrefix: "sg", service: "ec2", arnKind: "security-group",
+		required: []string{"vpcId"}, replaceOn: []string{"vpcId"}, computed: []string{"arn", "ownerId", "name", "description"}},
 	"aws:ec2/vpcEndpoint:VpcEndpoint": {idPrefix: "vpce", service: "ec2", arnKind: "vpc-endpoint",
 		required:  []string{"vpcId"},
 		replaceOn: []string{"vpcId", "serviceName", "vpcEndpointType"},
