@@ -116,6 +116,12 @@ namespace HubSpoke.Hubspoke
 
     public sealed class HubAndSpokeArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+        /// </summary>
+        [Input("allowPublicSupernet")]
+        public Input<bool>? AllowPublicSupernet { get; set; }
+
         [Input("allowedDomains")]
         private InputList<string>? _allowedDomains;
 
@@ -213,7 +219,7 @@ namespace HubSpoke.Hubspoke
         }
 
         /// <summary>
-        /// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        /// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         /// </summary>
         [Input("supernetCidrBlock")]
         public Input<string>? SupernetCidrBlock { get; set; }
@@ -232,6 +238,7 @@ namespace HubSpoke.Hubspoke
 
         public HubAndSpokeArgs()
         {
+            AllowPublicSupernet = false;
             AmazonSideAsn = 64512;
             Firewall = true;
             FirewallLogging = false;

@@ -122,6 +122,12 @@ namespace HubSpoke.Hubspoke
 
     public sealed class InspectionVpcArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+        /// </summary>
+        [Input("allowPublicSupernet")]
+        public Input<bool>? AllowPublicSupernet { get; set; }
+
         [Input("availabilityZones")]
         private InputList<string>? _availabilityZones;
 
@@ -189,7 +195,7 @@ namespace HubSpoke.Hubspoke
         public Input<string> SpokeRouteTableId { get; set; } = null!;
 
         /// <summary>
-        /// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+        /// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         /// </summary>
         [Input("supernetCidrBlock")]
         public Input<string>? SupernetCidrBlock { get; set; }
@@ -214,6 +220,7 @@ namespace HubSpoke.Hubspoke
 
         public InspectionVpcArgs()
         {
+            AllowPublicSupernet = false;
             FirewallLogging = false;
             FlowLogs = false;
             LogRetentionDays = 30;

@@ -47,6 +47,7 @@ export class FirewallPolicy extends pulumi.ComponentResource {
         opts = opts || {};
         if (!opts.id) {
             resourceInputs["allowIcmpWithinSupernet"] = (args?.allowIcmpWithinSupernet) ?? true;
+            resourceInputs["allowPublicSupernet"] = (args?.allowPublicSupernet) ?? false;
             resourceInputs["allowedDomains"] = args?.allowedDomains;
             resourceInputs["dropSsh"] = (args?.dropSsh) ?? true;
             resourceInputs["statefulRules"] = args?.statefulRules;
@@ -74,6 +75,10 @@ export interface FirewallPolicyArgs {
      */
     allowIcmpWithinSupernet?: pulumi.Input<boolean | undefined>;
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     */
+    allowPublicSupernet?: pulumi.Input<boolean | undefined>;
+    /**
      * Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
      */
     allowedDomains?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -86,7 +91,7 @@ export interface FirewallPolicyArgs {
      */
     statefulRules?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      */
     supernetCidrBlock?: pulumi.Input<string | undefined>;
     /**

@@ -85,6 +85,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
+            resourceInputs["allowPublicSupernet"] = (args?.allowPublicSupernet) ?? false;
             resourceInputs["allowedDomains"] = args?.allowedDomains;
             resourceInputs["amazonSideAsn"] = (args?.amazonSideAsn) ?? 64512;
             resourceInputs["availabilityZones"] = args?.availabilityZones;
@@ -135,6 +136,10 @@ export class HubAndSpoke extends pulumi.ComponentResource {
  */
 export interface HubAndSpokeArgs {
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     */
+    allowPublicSupernet?: pulumi.Input<boolean | undefined>;
+    /**
      * Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
      */
     allowedDomains?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -183,7 +188,7 @@ export interface HubAndSpokeArgs {
      */
     statefulRules?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      */
     supernetCidrBlock?: pulumi.Input<string | undefined>;
     /**

@@ -101,6 +101,7 @@ export class InspectionVpc extends pulumi.ComponentResource {
             if (args?.transitGatewayId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'transitGatewayId'");
             }
+            resourceInputs["allowPublicSupernet"] = (args?.allowPublicSupernet) ?? false;
             resourceInputs["availabilityZones"] = args?.availabilityZones;
             resourceInputs["azCount"] = args?.azCount;
             resourceInputs["cidrBlock"] = args?.cidrBlock;
@@ -151,6 +152,10 @@ export class InspectionVpc extends pulumi.ComponentResource {
  */
 export interface InspectionVpcArgs {
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     */
+    allowPublicSupernet?: pulumi.Input<boolean | undefined>;
+    /**
      * Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
      */
     availabilityZones?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -191,7 +196,7 @@ export interface InspectionVpcArgs {
      */
     spokeRouteTableId: pulumi.Input<string>;
     /**
-     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      */
     supernetCidrBlock?: pulumi.Input<string | undefined>;
     /**

@@ -33,6 +33,9 @@ func NewFirewallPolicy(ctx *pulumi.Context,
 	if args.AllowIcmpWithinSupernet == nil {
 		args.AllowIcmpWithinSupernet = pulumi.BoolPtr(true)
 	}
+	if args.AllowPublicSupernet == nil {
+		args.AllowPublicSupernet = pulumi.BoolPtr(false)
+	}
 	if args.DropSsh == nil {
 		args.DropSsh = pulumi.BoolPtr(true)
 	}
@@ -51,13 +54,15 @@ func NewFirewallPolicy(ctx *pulumi.Context,
 type firewallPolicyArgs struct {
 	// Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
 	AllowIcmpWithinSupernet *bool `pulumi:"allowIcmpWithinSupernet"`
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet *bool `pulumi:"allowPublicSupernet"`
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
 	AllowedDomains []string `pulumi:"allowedDomains"`
 	// Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
 	DropSsh *bool `pulumi:"dropSsh"`
 	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
 	StatefulRules []string `pulumi:"statefulRules"`
-	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock *string `pulumi:"supernetCidrBlock"`
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags map[string]string `pulumi:"tags"`
@@ -67,13 +72,15 @@ type firewallPolicyArgs struct {
 type FirewallPolicyArgs struct {
 	// Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
 	AllowIcmpWithinSupernet pulumi.BoolPtrInput
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet pulumi.BoolPtrInput
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
 	AllowedDomains pulumi.StringArrayInput
 	// Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
 	DropSsh pulumi.BoolPtrInput
 	// Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
 	StatefulRules pulumi.StringArrayInput
-	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock pulumi.StringPtrInput
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags pulumi.StringMapInput

@@ -48,6 +48,9 @@ func NewHubAndSpoke(ctx *pulumi.Context,
 		args = &HubAndSpokeArgs{}
 	}
 
+	if args.AllowPublicSupernet == nil {
+		args.AllowPublicSupernet = pulumi.BoolPtr(false)
+	}
 	if args.AmazonSideAsn == nil {
 		args.AmazonSideAsn = pulumi.IntPtr(64512)
 	}
@@ -82,6 +85,8 @@ func NewHubAndSpoke(ctx *pulumi.Context,
 }
 
 type hubAndSpokeArgs struct {
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet *bool `pulumi:"allowPublicSupernet"`
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
 	AllowedDomains []string `pulumi:"allowedDomains"`
 	// Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
@@ -106,7 +111,7 @@ type hubAndSpokeArgs struct {
 	Spokes []SpokeSpec `pulumi:"spokes"`
 	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
 	StatefulRules []string `pulumi:"statefulRules"`
-	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock *string `pulumi:"supernetCidrBlock"`
 	// Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags map[string]string `pulumi:"tags"`
@@ -114,6 +119,8 @@ type hubAndSpokeArgs struct {
 
 // The set of arguments for constructing a HubAndSpoke resource.
 type HubAndSpokeArgs struct {
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet pulumi.BoolPtrInput
 	// Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
 	AllowedDomains pulumi.StringArrayInput
 	// Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
@@ -138,7 +145,7 @@ type HubAndSpokeArgs struct {
 	Spokes SpokeSpecArrayInput
 	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
 	StatefulRules pulumi.StringArrayInput
-	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock pulumi.StringPtrInput
 	// Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags pulumi.StringMapInput

@@ -63,6 +63,9 @@ func NewInspectionVpc(ctx *pulumi.Context,
 	if args.TransitGatewayId == nil {
 		return nil, errors.New("invalid value for required argument 'TransitGatewayId'")
 	}
+	if args.AllowPublicSupernet == nil {
+		args.AllowPublicSupernet = pulumi.BoolPtr(false)
+	}
 	if args.FirewallLogging == nil {
 		args.FirewallLogging = pulumi.BoolPtr(false)
 	}
@@ -88,6 +91,8 @@ func NewInspectionVpc(ctx *pulumi.Context,
 }
 
 type inspectionVpcArgs struct {
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet *bool `pulumi:"allowPublicSupernet"`
 	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
 	AvailabilityZones []string `pulumi:"availabilityZones"`
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
@@ -108,7 +113,7 @@ type inspectionVpcArgs struct {
 	NatGateways *NatGatewayMode `pulumi:"natGateways"`
 	// Id of the Transit Gateway route table that spokes associate with: the spokeRouteTableId output of a Hub. This component adds its default route 0.0.0.0/0 to the inspection attachment.
 	SpokeRouteTableId string `pulumi:"spokeRouteTableId"`
-	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock *string `pulumi:"supernetCidrBlock"`
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags map[string]string `pulumi:"tags"`
@@ -118,6 +123,8 @@ type inspectionVpcArgs struct {
 
 // The set of arguments for constructing a InspectionVpc resource.
 type InspectionVpcArgs struct {
+	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+	AllowPublicSupernet pulumi.BoolPtrInput
 	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
 	AvailabilityZones pulumi.StringArrayInput
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
@@ -138,7 +145,7 @@ type InspectionVpcArgs struct {
 	NatGateways NatGatewayModePtrInput
 	// Id of the Transit Gateway route table that spokes associate with: the spokeRouteTableId output of a Hub. This component adds its default route 0.0.0.0/0 to the inspection attachment.
 	SpokeRouteTableId pulumi.StringInput
-	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+	// IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
 	SupernetCidrBlock pulumi.StringPtrInput
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags pulumi.StringMapInput

@@ -20,6 +20,7 @@ __all__ = ['FirewallPolicyArgs', 'FirewallPolicy']
 class FirewallPolicyArgs:
     def __init__(__self__, *,
                  allow_icmp_within_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  drop_ssh: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -29,16 +30,21 @@ class FirewallPolicyArgs:
         The set of arguments for constructing a FirewallPolicy resource.
 
         :param pulumi.Input[_builtins.bool] allow_icmp_within_supernet: Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         if allow_icmp_within_supernet is None:
             allow_icmp_within_supernet = True
         if allow_icmp_within_supernet is not None:
             pulumi.set(__self__, "allow_icmp_within_supernet", allow_icmp_within_supernet)
+        if allow_public_supernet is None:
+            allow_public_supernet = False
+        if allow_public_supernet is not None:
+            pulumi.set(__self__, "allow_public_supernet", allow_public_supernet)
         if allowed_domains is not None:
             pulumi.set(__self__, "allowed_domains", allowed_domains)
         if drop_ssh is None:
@@ -65,6 +71,18 @@ class FirewallPolicyArgs:
     @allow_icmp_within_supernet.setter
     def allow_icmp_within_supernet(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "allow_icmp_within_supernet", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPublicSupernet")
+    def allow_public_supernet(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+        """
+        return pulumi.get(self, "allow_public_supernet")
+
+    @allow_public_supernet.setter
+    def allow_public_supernet(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_public_supernet", value)
 
     @_builtins.property
     @pulumi.getter(name="allowedDomains")
@@ -106,7 +124,7 @@ class FirewallPolicyArgs:
     @pulumi.getter(name="supernetCidrBlock")
     def supernet_cidr_block(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         """
         return pulumi.get(self, "supernet_cidr_block")
 
@@ -134,6 +152,7 @@ class FirewallPolicy(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allow_icmp_within_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  drop_ssh: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -146,10 +165,11 @@ class FirewallPolicy(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_icmp_within_supernet: Whether ICMP (e.g. ping) is allowed between addresses inside supernetCidrBlock. Defaults to true.
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: ".amazon.com" allows aws.amazon.com. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.bool] drop_ssh: Whether a stateful rule drops SSH (TCP port 22) in every direction, after your statefulRules and before the other built-in groups; each attempt is written to the firewall's alert log. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful rules in Suricata syntax, one complete rule per entry, each with a unique sid, e.g. pass tcp $HOME_NET any -> any 443 (msg:"https"; sid:1000001; rev:1;). They are added to the policy in a rule group of their own, evaluated before every built-in group, so your pass or drop decides first. Defaults to no extra rules ([]).
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         ...
@@ -177,6 +197,7 @@ class FirewallPolicy(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allow_icmp_within_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  drop_ssh: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -196,6 +217,9 @@ class FirewallPolicy(pulumi.ComponentResource):
             if allow_icmp_within_supernet is None:
                 allow_icmp_within_supernet = True
             __props__.__dict__["allow_icmp_within_supernet"] = allow_icmp_within_supernet
+            if allow_public_supernet is None:
+                allow_public_supernet = False
+            __props__.__dict__["allow_public_supernet"] = allow_public_supernet
             __props__.__dict__["allowed_domains"] = allowed_domains
             if drop_ssh is None:
                 drop_ssh = True

@@ -21,6 +21,7 @@ __all__ = ['HubAndSpokeArgs', 'HubAndSpoke']
 @pulumi.input_type
 class HubAndSpokeArgs:
     def __init__(__self__, *,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -38,6 +39,7 @@ class HubAndSpokeArgs:
         """
         The set of arguments for constructing a HubAndSpoke resource.
 
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
@@ -50,9 +52,13 @@ class HubAndSpokeArgs:
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
         :param pulumi.Input[Sequence[pulumi.Input['SpokeSpecArgs']]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
+        if allow_public_supernet is None:
+            allow_public_supernet = False
+        if allow_public_supernet is not None:
+            pulumi.set(__self__, "allow_public_supernet", allow_public_supernet)
         if allowed_domains is not None:
             pulumi.set(__self__, "allowed_domains", allowed_domains)
         if amazon_side_asn is None:
@@ -97,6 +103,18 @@ class HubAndSpokeArgs:
             pulumi.set(__self__, "supernet_cidr_block", supernet_cidr_block)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPublicSupernet")
+    def allow_public_supernet(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+        """
+        return pulumi.get(self, "allow_public_supernet")
+
+    @allow_public_supernet.setter
+    def allow_public_supernet(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_public_supernet", value)
 
     @_builtins.property
     @pulumi.getter(name="allowedDomains")
@@ -246,7 +264,7 @@ class HubAndSpokeArgs:
     @pulumi.getter(name="supernetCidrBlock")
     def supernet_cidr_block(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         """
         return pulumi.get(self, "supernet_cidr_block")
 
@@ -273,6 +291,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -293,6 +312,7 @@ class HubAndSpoke(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
@@ -305,7 +325,7 @@ class HubAndSpoke(pulumi.ComponentResource):
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
         :param pulumi.Input[Sequence[pulumi.Input[Union['SpokeSpecArgs', 'SpokeSpecArgsDict']]]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource of the network. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         ...
@@ -332,6 +352,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -357,6 +378,9 @@ class HubAndSpoke(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = HubAndSpokeArgs.__new__(HubAndSpokeArgs)
 
+            if allow_public_supernet is None:
+                allow_public_supernet = False
+            __props__.__dict__["allow_public_supernet"] = allow_public_supernet
             __props__.__dict__["allowed_domains"] = allowed_domains
             if amazon_side_asn is None:
                 amazon_side_asn = 64512

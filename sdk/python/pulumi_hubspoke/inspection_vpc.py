@@ -24,6 +24,7 @@ class InspectionVpcArgs:
                  inspection_route_table_id: pulumi.Input[_builtins.str],
                  spoke_route_table_id: pulumi.Input[_builtins.str],
                  transit_gateway_id: pulumi.Input[_builtins.str],
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  firewall_logging: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -40,6 +41,7 @@ class InspectionVpcArgs:
         :param pulumi.Input[_builtins.str] inspection_route_table_id: Id of the Transit Gateway route table the inspection attachment associates with: the inspectionRouteTableId output of a Hub.
         :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table that spokes associate with: the spokeRouteTableId output of a Hub. This component adds its default route 0.0.0.0/0 to the inspection attachment.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Id of the Transit Gateway to attach to: the transitGatewayId output of a Hub.
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.bool] firewall_logging: Whether the firewall sends its logs to CloudWatch Logs, kept for logRetentionDays. Has no effect without firewallPolicyArn. Defaults to false.
@@ -47,13 +49,17 @@ class InspectionVpcArgs:
         :param pulumi.Input[_builtins.bool] flow_logs: Whether VPC flow logs of all traffic go to CloudWatch Logs, kept for logRetentionDays. Defaults to false.
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways to run: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         pulumi.set(__self__, "cidr_block", cidr_block)
         pulumi.set(__self__, "inspection_route_table_id", inspection_route_table_id)
         pulumi.set(__self__, "spoke_route_table_id", spoke_route_table_id)
         pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if allow_public_supernet is None:
+            allow_public_supernet = False
+        if allow_public_supernet is not None:
+            pulumi.set(__self__, "allow_public_supernet", allow_public_supernet)
         if availability_zones is not None:
             pulumi.set(__self__, "availability_zones", availability_zones)
         if az_count is not None:
@@ -130,6 +136,18 @@ class InspectionVpcArgs:
     @transit_gateway_id.setter
     def transit_gateway_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "transit_gateway_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPublicSupernet")
+    def allow_public_supernet(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+        """
+        return pulumi.get(self, "allow_public_supernet")
+
+    @allow_public_supernet.setter
+    def allow_public_supernet(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_public_supernet", value)
 
     @_builtins.property
     @pulumi.getter(name="availabilityZones")
@@ -219,7 +237,7 @@ class InspectionVpcArgs:
     @pulumi.getter(name="supernetCidrBlock")
     def supernet_cidr_block(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+        IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         """
         return pulumi.get(self, "supernet_cidr_block")
 
@@ -246,6 +264,7 @@ class InspectionVpc(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -265,6 +284,7 @@ class InspectionVpc(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the inspection VPC, e.g. 10.129.0.0/24. A /24 or larger: the public, firewall and Transit Gateway tiers each reserve a /28 for each of up to 4 availability zones. Must not overlap any spoke VPC. Must be known when the program runs.
@@ -275,7 +295,7 @@ class InspectionVpc(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways to run: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
         :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table that spokes associate with: the spokeRouteTableId output of a Hub. This component adds its default route 0.0.0.0/0 to the inspection attachment.
-        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+        :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Id of the Transit Gateway to attach to: the transitGatewayId output of a Hub.
         """
@@ -303,6 +323,7 @@ class InspectionVpc(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -327,6 +348,9 @@ class InspectionVpc(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = InspectionVpcArgs.__new__(InspectionVpcArgs)
 
+            if allow_public_supernet is None:
+                allow_public_supernet = False
+            __props__.__dict__["allow_public_supernet"] = allow_public_supernet
             __props__.__dict__["availability_zones"] = availability_zones
             __props__.__dict__["az_count"] = az_count
             if cidr_block is None and not opts.urn:

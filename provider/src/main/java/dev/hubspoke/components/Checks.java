@@ -70,6 +70,35 @@ final class Checks {
         return cidr;
     }
 
+    /**
+     * Private IPv4 space: RFC 1918 and the RFC 6598 shared address space, which AWS accepts for
+     * VPCs (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).
+     */
+    static final List<Cidr> PRIVATE_RANGES = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("172.16.0.0/12"),
+            Cidr.parse("192.168.0.0/16"), Cidr.parse("100.64.0.0/10"));
+
+    /**
+     * The supernet must be private unless the user says the network really uses public space it
+     * owns; it may never be 0.0.0.0/0, which would route the internet itself back into the network
+     * (the public route tables send the supernet to the firewall, HOME_NET would be everything).
+     * Version 0.1.0 accepted any block, so the message says how to keep that behaviour.
+     */
+    static Cidr supernet(Reporter r, String value, boolean allowPublic) {
+        Cidr supernet = cidr(r, "supernetCidrBlock", value);
+        if (supernet.prefixLength() == 0) {
+            throw r.fail("supernetCidrBlock", value, "is the whole IPv4 space: every internet address would count as"
+                            + " inside the network and be routed back into it",
+                    "give the block that holds every VPC of the network, such as 10.0.0.0/8");
+        }
+        if (!allowPublic && PRIVATE_RANGES.stream().noneMatch(range -> range.contains(supernet))) {
+            throw r.fail("supernetCidrBlock", value, "is not a private range (since hubspoke 0.2.0 the supernet must lie"
+                            + " inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10)",
+                    "use a private block such as 10.0.0.0/8, or, if the network really uses public addresses your"
+                            + " organisation owns, set " + r.path("allowPublicSupernet") + ": true to keep the old behaviour");
+        }
+        return supernet;
+    }
+
     static void inside(Reporter r, String field, Cidr block, Cidr supernet) {
         if (!supernet.contains(block)) {
             throw r.fail(field, block, "lies outside the supernet " + supernet + " (" + r.path("supernetCidrBlock") + ")",

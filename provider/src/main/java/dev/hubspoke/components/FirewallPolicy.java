@@ -102,8 +102,8 @@ public final class FirewallPolicy extends BaseComponent {
      * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
      */
     public FirewallPolicy(String name, FirewallPolicyArgs args, ComponentResourceOptions options) {
-        this(name, plan(Reporter.of("FirewallPolicy", name), args.supernetCidrBlock(), args.allowedDomains(),
-                args.allowIcmpWithinSupernet(), args.dropSsh(), args.statefulRules()), args, options);
+        this(name, plan(Reporter.of("FirewallPolicy", name), args.supernetCidrBlock(), args.allowPublicSupernet(),
+                args.allowedDomains(), args.allowIcmpWithinSupernet(), args.dropSsh(), args.statefulRules()), args, options);
     }
 
     private FirewallPolicy(String name, Plan plan, FirewallPolicyArgs args, ComponentResourceOptions options) {
@@ -159,9 +159,9 @@ public final class FirewallPolicy extends BaseComponent {
         publish(out);
     }
 
-    static Plan plan(Reporter r, String supernetCidrBlock, List<String> allowedDomains, boolean allowIcmp,
-                     boolean dropSsh, List<String> statefulRules) {
-        Cidr supernet = Checks.cidr(r, "supernetCidrBlock", Defaults.or(supernetCidrBlock, Defaults.SUPERNET_CIDR_BLOCK));
+    static Plan plan(Reporter r, String supernetCidrBlock, boolean allowPublicSupernet, List<String> allowedDomains,
+                     boolean allowIcmp, boolean dropSsh, List<String> statefulRules) {
+        Cidr supernet = Checks.supernet(r, Defaults.or(supernetCidrBlock, Defaults.SUPERNET_CIDR_BLOCK), allowPublicSupernet);
         return new Plan(supernet,
                 Checks.allowedDomains(r, Defaults.or(allowedDomains, Defaults.ALLOWED_DOMAINS)),
                 allowIcmp, dropSsh,

@@ -12,5 +12,12 @@ public record FirewallPolicyArgs(
         boolean allowIcmpWithinSupernet,
         boolean dropSsh,
         List<String> statefulRules,
-        Output<Map<String, String>> tags) {
+        Output<Map<String, String>> tags,
+        boolean allowPublicSupernet) {
+
+    /** The inputs before allowPublicSupernet existed: a private supernet is required. */
+    public FirewallPolicyArgs(String supernetCidrBlock, List<String> allowedDomains, boolean allowIcmpWithinSupernet,
+                              boolean dropSsh, List<String> statefulRules, Output<Map<String, String>> tags) {
+        this(supernetCidrBlock, allowedDomains, allowIcmpWithinSupernet, dropSsh, statefulRules, tags, false);
+    }
 }

@@ -70,7 +70,7 @@ public final class HubAndSpoke extends BaseComponent {
                 new HubArgs(Defaults.HUB_DESCRIPTION, plan.amazonSideAsn(), tags), scope.componentOptions());
         Optional<FirewallPolicy> policy = args.firewall()
                 ? Optional.of(new FirewallPolicy(scope.name("policy"), new FirewallPolicyArgs(plan.supernet(),
-                        plan.allowedDomains(), true, true, plan.statefulRules(), tags), scope.componentOptions()))
+                        plan.allowedDomains(), true, true, plan.statefulRules(), tags, args.allowPublicSupernet()), scope.componentOptions()))
                 : Optional.empty();
         var inspection = new InspectionVpc(scope.name("inspection"), new InspectionVpcArgs(
                 plan.inspectionCidr(), plan.supernet(),
@@ -78,7 +78,8 @@ public final class HubAndSpoke extends BaseComponent {
                 Defaults.list(args.availabilityZones()), args.azCount(),
                 Defaults.or(args.natGateways(), Defaults.NAT_GATEWAYS),
                 policy.map(FirewallPolicy::arn),
-                args.firewallLogging(), args.flowLogs(), retention, tags), scope.componentOptions());
+                args.firewallLogging(), args.flowLogs(), retention, tags, args.allowPublicSupernet()),
+                scope.componentOptions());
 
         var spokeNames = new ArrayList<String>();
         var vpcIds = new ArrayList<Output<String>>();
@@ -130,10 +131,11 @@ public final class HubAndSpoke extends BaseComponent {
      */
     static Plan plan(Reporter r, HubAndSpokeArgs args) {
         String supernetText = Defaults.or(args.supernetCidrBlock(), Defaults.SUPERNET_CIDR_BLOCK);
-        Cidr supernet = Checks.cidr(r, "supernetCidrBlock", supernetText);
+        Cidr supernet = Checks.supernet(r, supernetText, args.allowPublicSupernet());
         String inspectionText = Defaults.or(args.inspectionCidrBlock(), Defaults.INSPECTION_CIDR_BLOCK);
         var inspection = InspectionVpc.plan(r.renaming(Map.of("cidrBlock", "inspectionCidrBlock")),
-                inspectionText, supernetText, args.availabilityZones(), args.azCount(), args.logRetentionDays());
+                inspectionText, supernetText, args.allowPublicSupernet(), args.availabilityZones(), args.azCount(),
+                args.logRetentionDays());
 
         List<SpokeSpec> spokes = Defaults.or(args.spokes(), Defaults.SPOKES);
         var addressPlan = new LinkedHashMap<String, SubnetPlan>();
@@ -163,7 +165,8 @@ public final class HubAndSpoke extends BaseComponent {
             names.add(spoke.name());
         }
 
-        var policy = FirewallPolicy.plan(r, supernetText, args.allowedDomains(), true, true, args.statefulRules());
+        var policy = FirewallPolicy.plan(r, supernetText, args.allowPublicSupernet(), args.allowedDomains(), true, true,
+                args.statefulRules());
         var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn());
         return new Plan(supernet.toString(), inspection.subnets().vpc().toString(), List.copyOf(spokes),
                 policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn(), Collections.unmodifiableMap(addressPlan));

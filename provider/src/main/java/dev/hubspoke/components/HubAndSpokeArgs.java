@@ -21,5 +21,16 @@ public record HubAndSpokeArgs(
         int logRetentionDays,
         NatGatewayMode natGateways,
         int amazonSideAsn,
-        Output<Map<String, String>> tags) {
+        Output<Map<String, String>> tags,
+        boolean allowPublicSupernet) {
+
+    /** The inputs before allowPublicSupernet existed: a private supernet is required. */
+    public HubAndSpokeArgs(String supernetCidrBlock, String inspectionCidrBlock, List<String> availabilityZones,
+                           Optional<Integer> azCount, List<SpokeSpec> spokes, boolean firewall,
+                           List<String> allowedDomains, List<String> statefulRules, boolean firewallLogging,
+                           boolean flowLogs, int logRetentionDays, NatGatewayMode natGateways, int amazonSideAsn,
+                           Output<Map<String, String>> tags) {
+        this(supernetCidrBlock, inspectionCidrBlock, availabilityZones, azCount, spokes, firewall, allowedDomains,
+                statefulRules, firewallLogging, flowLogs, logRetentionDays, natGateways, amazonSideAsn, tags, false);
+    }
 }

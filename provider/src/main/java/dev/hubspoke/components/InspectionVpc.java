@@ -193,8 +193,8 @@ public final class InspectionVpc extends BaseComponent {
 
     /** {@link #plan} plus the ids only a standalone InspectionVpc is given by its user. */
     private static Plan checked(Reporter r, InspectionVpcArgs args) {
-        var plan = plan(r, args.cidrBlock(), args.supernetCidrBlock(), args.availabilityZones(), args.azCount(),
-                args.logRetentionDays());
+        var plan = plan(r, args.cidrBlock(), args.supernetCidrBlock(), args.allowPublicSupernet(),
+                args.availabilityZones(), args.azCount(), args.logRetentionDays());
         Checks.required(r, "transitGatewayId", args.transitGatewayId());
         Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
         Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
@@ -202,9 +202,9 @@ public final class InspectionVpc extends BaseComponent {
         return plan;
     }
 
-    static Plan plan(Reporter r, String cidrBlock, String supernetCidrBlock, List<String> availabilityZones,
-                     Optional<Integer> azCount, int logRetentionDays) {
-        Cidr supernet = Checks.cidr(r, "supernetCidrBlock", Defaults.or(supernetCidrBlock, Defaults.SUPERNET_CIDR_BLOCK));
+    static Plan plan(Reporter r, String cidrBlock, String supernetCidrBlock, boolean allowPublicSupernet,
+                     List<String> availabilityZones, Optional<Integer> azCount, int logRetentionDays) {
+        Cidr supernet = Checks.supernet(r, Defaults.or(supernetCidrBlock, Defaults.SUPERNET_CIDR_BLOCK), allowPublicSupernet);
         Cidr vpc = Checks.vpcCidr(r, "cidrBlock", cidrBlock);
         Checks.inside(r, "cidrBlock", vpc, supernet);
         Zones zones = Checks.zones(r, availabilityZones, azCount);

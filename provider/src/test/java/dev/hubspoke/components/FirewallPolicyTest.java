@@ -177,6 +177,25 @@ class FirewallPolicyTest {
     }
 
     @Test
+    void privateRangesAndTheSharedAddressSpaceAreSupernetsWithoutAnySwitchAndAPublicOneWithIt() {
+        for (String supernet : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "172.20.0.0/16")) {
+            var run = build(new FirewallPolicyArgs(supernet, List.of(), true, true, List.of(),
+                    com.pulumi.core.Output.of(TAGS)));
+            assertEquals(List.of(supernet), homeNetOf(run, "fw-icmp"), supernet);
+        }
+        var run = build(new FirewallPolicyArgs("203.0.113.0/24", List.of(), true, true, List.of(),
+                com.pulumi.core.Output.of(TAGS), true));
+        assertEquals(List.of("203.0.113.0/24"), homeNetOf(run, "fw-icmp"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> homeNetOf(MockRun run, String group) {
+        var variables = (Map<String, Object>) run.named(group).map("ruleGroup").get("ruleVariables");
+        var ipSet = (Map<String, Object>) ((List<Map<String, Object>>) variables.get("ipSets")).get(0).get("ipSet");
+        return (List<String>) ipSet.get("definitions");
+    }
+
+    @Test
     void outputsNameThePolicyAndEveryRuleGroup() {
         var policy = new AtomicReference<FirewallPolicy>();
         var run = MockRun.ok(ctx -> policy.set(new FirewallPolicy("fw", policy(List.of(".amazon.com"), true, true,

@@ -35,6 +35,21 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
     }
 
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    @Import(name="allowPublicSupernet")
+    private @Nullable Output<Boolean> allowPublicSupernet;
+
+    /**
+     * @return Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> allowPublicSupernet() {
+        return Optional.ofNullable(this.allowPublicSupernet);
+    }
+
+    /**
      * Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain: &#34;.amazon.com&#34; allows aws.amazon.com. Defaults to [&#34;.amazon.com&#34;].
      * 
      */
@@ -80,14 +95,14 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
     }
 
     /**
-     * IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     @Import(name="supernetCidrBlock")
     private @Nullable Output<String> supernetCidrBlock;
 
     /**
-     * @return IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * @return IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     public Optional<Output<String>> supernetCidrBlock() {
@@ -113,6 +128,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
 
     private FirewallPolicyArgs(FirewallPolicyArgs $) {
         this.allowIcmpWithinSupernet = $.allowIcmpWithinSupernet;
+        this.allowPublicSupernet = $.allowPublicSupernet;
         this.allowedDomains = $.allowedDomains;
         this.dropSsh = $.dropSsh;
         this.statefulRules = $.statefulRules;
@@ -157,6 +173,27 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
          */
         public Builder allowIcmpWithinSupernet(Boolean allowIcmpWithinSupernet) {
             return allowIcmpWithinSupernet(Output.of(allowIcmpWithinSupernet));
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(@Nullable Output<Boolean> allowPublicSupernet) {
+            $.allowPublicSupernet = allowPublicSupernet;
+            return this;
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(Boolean allowPublicSupernet) {
+            return allowPublicSupernet(Output.of(allowPublicSupernet));
         }
 
         /**
@@ -243,7 +280,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -254,7 +291,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every VPC of the network, e.g. 10.0.0.0/8. ICMP is allowed only between addresses inside it. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -286,6 +323,7 @@ public final class FirewallPolicyArgs extends com.pulumi.resources.ResourceArgs 
 
         public FirewallPolicyArgs build() {
             $.allowIcmpWithinSupernet = Codegen.booleanProp("allowIcmpWithinSupernet").output().arg($.allowIcmpWithinSupernet).def(true).getNullable();
+            $.allowPublicSupernet = Codegen.booleanProp("allowPublicSupernet").output().arg($.allowPublicSupernet).def(false).getNullable();
             $.dropSsh = Codegen.booleanProp("dropSsh").output().arg($.dropSsh).def(true).getNullable();
             $.supernetCidrBlock = Codegen.stringProp("supernetCidrBlock").output().arg($.supernetCidrBlock).def("10.0.0.0/8").getNullable();
             return $;

@@ -23,6 +23,21 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     public static final HubAndSpokeArgs Empty = new HubAndSpokeArgs();
 
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    @Import(name="allowPublicSupernet")
+    private @Nullable Output<Boolean> allowPublicSupernet;
+
+    /**
+     * @return Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> allowPublicSupernet() {
+        return Optional.ofNullable(this.allowPublicSupernet);
+    }
+
+    /**
      * Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [&#34;.amazon.com&#34;].
      * 
      */
@@ -203,14 +218,14 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     @Import(name="supernetCidrBlock")
     private @Nullable Output<String> supernetCidrBlock;
 
     /**
-     * @return IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * @return IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     public Optional<Output<String>> supernetCidrBlock() {
@@ -235,6 +250,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     private HubAndSpokeArgs() {}
 
     private HubAndSpokeArgs(HubAndSpokeArgs $) {
+        this.allowPublicSupernet = $.allowPublicSupernet;
         this.allowedDomains = $.allowedDomains;
         this.amazonSideAsn = $.amazonSideAsn;
         this.availabilityZones = $.availabilityZones;
@@ -267,6 +283,27 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
 
         public Builder(HubAndSpokeArgs defaults) {
             $ = new HubAndSpokeArgs(Objects.requireNonNull(defaults));
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(@Nullable Output<Boolean> allowPublicSupernet) {
+            $.allowPublicSupernet = allowPublicSupernet;
+            return this;
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(Boolean allowPublicSupernet) {
+            return allowPublicSupernet(Output.of(allowPublicSupernet));
         }
 
         /**
@@ -562,7 +599,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -573,7 +610,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -604,6 +641,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         public HubAndSpokeArgs build() {
+            $.allowPublicSupernet = Codegen.booleanProp("allowPublicSupernet").output().arg($.allowPublicSupernet).def(false).getNullable();
             $.amazonSideAsn = Codegen.integerProp("amazonSideAsn").output().arg($.amazonSideAsn).def(64512).getNullable();
             $.firewall = Codegen.booleanProp("firewall").output().arg($.firewall).def(true).getNullable();
             $.firewallLogging = Codegen.booleanProp("firewallLogging").output().arg($.firewallLogging).def(false).getNullable();

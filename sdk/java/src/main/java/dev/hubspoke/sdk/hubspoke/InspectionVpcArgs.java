@@ -23,6 +23,21 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
     public static final InspectionVpcArgs Empty = new InspectionVpcArgs();
 
     /**
+     * Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    @Import(name="allowPublicSupernet")
+    private @Nullable Output<Boolean> allowPublicSupernet;
+
+    /**
+     * @return Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> allowPublicSupernet() {
+        return Optional.ofNullable(this.allowPublicSupernet);
+    }
+
+    /**
      * Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
      * 
      */
@@ -173,14 +188,14 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     @Import(name="supernetCidrBlock")
     private @Nullable Output<String> supernetCidrBlock;
 
     /**
-     * @return IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+     * @return IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
      * 
      */
     public Optional<Output<String>> supernetCidrBlock() {
@@ -220,6 +235,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
     private InspectionVpcArgs() {}
 
     private InspectionVpcArgs(InspectionVpcArgs $) {
+        this.allowPublicSupernet = $.allowPublicSupernet;
         this.availabilityZones = $.availabilityZones;
         this.azCount = $.azCount;
         this.cidrBlock = $.cidrBlock;
@@ -251,6 +267,27 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
 
         public Builder(InspectionVpcArgs defaults) {
             $ = new InspectionVpcArgs(Objects.requireNonNull(defaults));
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(@Nullable Output<Boolean> allowPublicSupernet) {
+            $.allowPublicSupernet = allowPublicSupernet;
+            return this;
+        }
+
+        /**
+         * @param allowPublicSupernet Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder allowPublicSupernet(Boolean allowPublicSupernet) {
+            return allowPublicSupernet(Output.of(allowPublicSupernet));
         }
 
         /**
@@ -474,7 +511,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -485,7 +522,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). Must be known when the program runs. Defaults to 10.0.0.0/8.
+         * @param supernetCidrBlock IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. Traffic to it is routed from the public and firewall subnets back to the Transit Gateway (through the firewall when there is one). A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
          * 
          * @return builder
          * 
@@ -537,6 +574,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         public InspectionVpcArgs build() {
+            $.allowPublicSupernet = Codegen.booleanProp("allowPublicSupernet").output().arg($.allowPublicSupernet).def(false).getNullable();
             if ($.cidrBlock == null) {
                 throw new MissingRequiredPropertyException("InspectionVpcArgs", "cidrBlock");
             }
