@@ -35,6 +35,14 @@ func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pul
 			"id": s(part.ID), "partition": s(part.ID), "dnsSuffix": s(part.DNSSuffix),
 			"reverseDnsPrefix": s(part.ReverseDNSPrefix),
 		}
+	case "aws:index/getServicePrincipal:getServicePrincipal":
+		// Simplified from AWS's table (some services keep amazonaws.com in aws-cn): the partition's
+		// DNS suffix, which is what differs between the partitions played here.
+		service, suffix := str(args, "serviceName"), PartitionOf(p.region).DNSSuffix
+		ret = resource.PropertyMap{
+			"id": s(service + "." + p.region), "name": s(service + "." + suffix), "region": s(p.region),
+			"serviceName": s(service), "suffix": s(suffix),
+		}
 	case "aws:index/getCallerIdentity:getCallerIdentity":
 		ret = resource.PropertyMap{
 			"id": s(Account), "accountId": s(Account), "userId": s("AIDASTANDINNOTAWS"),

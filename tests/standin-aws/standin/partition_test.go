@@ -40,6 +40,14 @@ func TestPartitionRegionAndArnsFollowTheConfiguredRegionsPartition(t *testing.T)
 		if ep := invokeOn(t, p, "aws:index/getRegion:getRegion")["endpoint"]; ep != "ec2."+tc.region+"."+tc.dnsSuffix {
 			t.Errorf("%s: getRegion endpoint = %v", tc.region, ep)
 		}
+		resp, err := p.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: "aws:index/getServicePrincipal:getServicePrincipal",
+			Args: props(t, map[string]any{"serviceName": "vpc-flow-logs"})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if principal := plain(t, resp.Return)["name"]; principal != "vpc-flow-logs."+tc.dnsSuffix {
+			t.Errorf("%s: getServicePrincipal = %v", tc.region, principal)
+		}
 		caller := invokeOn(t, p, "aws:index/getCallerIdentity:getCallerIdentity")
 		if caller["accountId"] != Account || !strings.HasPrefix(caller["arn"].(string), "arn:"+tc.partition+":iam::"+Account+":") {
 			t.Errorf("%s: getCallerIdentity = %v", tc.region, caller)

@@ -84,6 +84,8 @@ func Schema() ([]byte, error) {
 				[]string{"id", "name", "description", "endpoint"}),
 			"aws:index/getPartition:getPartition": fn([]string{"id"},
 				[]string{"id", "partition", "dnsSuffix", "reverseDnsPrefix"}),
+			"aws:index/getServicePrincipal:getServicePrincipal": fn([]string{"serviceName", "region"},
+				[]string{"id", "name", "region", "serviceName", "suffix"}),
 			"aws:index/getCallerIdentity:getCallerIdentity": fn([]string{"id"},
 				[]string{"id", "accountId", "arn", "userId"}),
 			"aws:ssm/getParameter:getParameter": fn([]string{"name", "withDecryption"},

@@ -162,7 +162,7 @@ public final class InspectionVpc extends BaseComponent {
             firewall.ifPresent(fw -> firewallLogging(scope, fw, plan.logRetentionDays()));
         }
         if (args.flowLogs()) {
-            VpcParts.flowLogs(scope, vpc, plan.logRetentionDays());
+            VpcParts.flowLogs(scope, new AwsEnvironment(this), vpc, plan.logRetentionDays());
         }
 
         this.vpcId = vpc.id();
@@ -237,7 +237,7 @@ public final class InspectionVpc extends BaseComponent {
     private static void firewallLogging(Scope scope, Firewall firewall, int retentionDays) {
         var configs = new ArrayList<LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs>();
         for (String logType : List.of("ALERT", "FLOW")) {
-            var group = VpcParts.logGroup(scope, "firewall-" + logType.toLowerCase() + "-logs", retentionDays);
+            var group = VpcParts.vendedLogGroup(scope, "firewall-" + logType.toLowerCase() + "-logs", retentionDays);
             configs.add(LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs.builder()
                     .logType(logType)
                     .logDestinationType("CloudWatchLogs")

@@ -25,12 +25,27 @@ final class Json {
         }
     }
 
-    /** A trust policy letting one AWS service assume a role. */
-    static String assumeRoleBy(String service) {
+    /** A trust policy letting one AWS service principal (e.g. ec2.amazonaws.com) assume a role. */
+    static String assumeRoleBy(String principal) {
         return write(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                 "Effect", "Allow",
-                "Principal", Map.of("Service", service),
+                "Principal", Map.of("Service", principal),
                 "Action", "sts:AssumeRole"))));
+    }
+
+    /**
+     * A trust policy letting a service principal assume a role only on behalf of one account and
+     * only for resources matching {@code sourceArn}: the confused-deputy guard AWS advises
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
+     */
+    static String assumeRoleBy(String principal, String sourceAccount, String sourceArn) {
+        return write(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Effect", "Allow",
+                "Principal", Map.of("Service", principal),
+                "Action", "sts:AssumeRole",
+                "Condition", Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", sourceAccount),
+                        "ArnLike", Map.of("aws:SourceArn", sourceArn))))));
     }
 
     /** A policy allowing {@code actions} on {@code resources} only. */

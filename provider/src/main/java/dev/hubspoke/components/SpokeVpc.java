@@ -1,6 +1,5 @@
 package dev.hubspoke.components;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
@@ -10,9 +9,7 @@ import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
 import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2transitgateway.RouteTablePropagation;
 import com.pulumi.aws.ec2transitgateway.RouteTablePropagationArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.hubspoke.components.VpcParts.TierSubnet;
 import dev.hubspoke.net.Cidr;
@@ -84,9 +81,10 @@ public final class SpokeVpc extends BaseComponent {
                     scope.dependingOn(attachment));
         }
 
-        List<VpcEndpoint> endpoints = args.ssmEndpoints() ? ssmEndpoints(scope, vpc.id(), cidr, workloads) : List.of();
+        var aws = new AwsEnvironment(this);
+        List<VpcEndpoint> endpoints = args.ssmEndpoints() ? ssmEndpoints(scope, aws, vpc.id(), cidr, workloads) : List.of();
         if (args.flowLogs()) {
-            VpcParts.flowLogs(scope, vpc, plan.logRetentionDays());
+            VpcParts.flowLogs(scope, aws, vpc, plan.logRetentionDays());
         }
 
         this.vpcId = vpc.id();
@@ -153,7 +151,7 @@ public final class SpokeVpc extends BaseComponent {
      * Interface endpoints for Session Manager in the workload subnets, so instances are reachable
      * without any inbound rule or internet path. Their security group admits HTTPS from this VPC only.
      */
-    private static List<VpcEndpoint> ssmEndpoints(Scope scope, Output<String> vpcId, Cidr cidr,
+    private static List<VpcEndpoint> ssmEndpoints(Scope scope, AwsEnvironment aws, Output<String> vpcId, Cidr cidr,
                                                   List<TierSubnet> workloads) {
         String sgName = scope.name("ssm-sg");
         var sg = new SecurityGroup(sgName, SecurityGroupArgs.builder()
@@ -168,16 +166,13 @@ public final class SpokeVpc extends BaseComponent {
                         .build())
                 .tags(scope.tags(sgName))
                 .build(), scope.options());
-        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(),
-                        new InvokeOutputOptions(scope.parent(), null, null, null))
-                .applyValue(result -> result.name());
         var endpoints = new ArrayList<VpcEndpoint>();
         for (String service : SSM_SERVICES) {
             String name = scope.name(service + "-endpoint");
             endpoints.add(new VpcEndpoint(name, VpcEndpointArgs.builder()
                     .vpcId(vpcId)
                     .vpcEndpointType("Interface")
-                    .serviceName(region.applyValue(regionName -> "com.amazonaws." + regionName + "." + service))
+                    .serviceName(aws.endpointServiceName(service))
                     .privateDnsEnabled(true)
                     .subnetIds(VpcParts.subnetIds(workloads))
                     .securityGroupIds(sg.id().applyValue(List::of))

@@ -29,7 +29,8 @@ public final class SpokeWorkload extends BaseComponent {
 
     public static final String TYPE = "hubspoke:index:SpokeWorkload";
 
-    static final String SSM_CORE_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    /** The AWS managed policy Session Manager needs on an instance; its ARN depends on the partition. */
+    static final String SSM_CORE_POLICY = "AmazonSSMManagedInstanceCore";
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(String instanceType) {
@@ -64,10 +65,11 @@ public final class SpokeWorkload extends BaseComponent {
                 .tags(scope.tags(sgName))
                 .build(), scope.options());
 
-        var role = VpcParts.serviceRole(scope, "role", "ec2.amazonaws.com");
+        var aws = new AwsEnvironment(this);
+        var role = VpcParts.serviceRole(scope, "role", aws.servicePrincipal("ec2").applyValue(Json::assumeRoleBy));
         new RolePolicyAttachment(scope.name("ssm-core"), RolePolicyAttachmentArgs.builder()
                 .role(role.name())
-                .policyArn(SSM_CORE_POLICY)
+                .policyArn(aws.managedPolicyArn(SSM_CORE_POLICY))
                 .build(), scope.options());
         String profileName = scope.name("profile");
         var profile = new InstanceProfile(profileName, InstanceProfileArgs.builder()
@@ -75,7 +77,8 @@ public final class SpokeWorkload extends BaseComponent {
                 .tags(scope.tags(profileName))
                 .build(), scope.options());
 
-        Output<String> ami = args.amiId() != null && args.amiId().isPresent() ? args.amiId().get()
+        boolean amiGiven = args.amiId() != null && args.amiId().isPresent();
+        Output<String> ami = amiGiven ? args.amiId().get()
                 // The parameter is public and the AMI id no secret: insecureValue keeps the
                 // instance's ami input readable in diffs.
                 : SsmFunctions.getParameter(GetParameterArgs.builder().name(Defaults.AMI_PARAMETER).build(),
@@ -99,7 +102,7 @@ public final class SpokeWorkload extends BaseComponent {
                         .build())
                 .tags(scope.tags(instanceName))
                 .volumeTags(scope.tags(instanceName))
-                .build(), scope.options());
+                .build(), amiGiven ? scope.options() : keepLaunchAmi(scope));
 
         this.instanceId = instance.id();
         this.privateIp = instance.privateIp();
@@ -121,6 +124,18 @@ public final class SpokeWorkload extends BaseComponent {
 
     static Plan plan(Reporter r, String instanceType) {
         return new Plan(Checks.instanceType(r, Defaults.or(instanceType, Defaults.INSTANCE_TYPE)));
+    }
+
+    /**
+     * The default AMI comes from the public "latest Amazon Linux 2023" parameter, which AWS moves
+     * to each new release; {@code ami} cannot change in place, so following it would replace the
+     * probe (new instance id and private IP, Session Manager sessions cut) on the first update after
+     * every release. The instance keeps the AMI it was launched with instead: a new probe gets the
+     * release of its day, and {@code pulumi up --replace <instance urn>} (or an explicit
+     * {@code amiId}, which is never ignored) moves an existing one on purpose.
+     */
+    private static com.pulumi.resources.CustomResourceOptions keepLaunchAmi(Scope scope) {
+        return com.pulumi.resources.CustomResourceOptions.builder().parent(scope.parent()).ignoreChanges("ami").build();
     }
 
     private static SecurityGroupEgressArgs egress(String description, String protocol, int from, int to) {

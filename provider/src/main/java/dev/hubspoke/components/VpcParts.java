@@ -2,6 +2,8 @@ package dev.hubspoke.components;
 
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.FlowLog;
 import com.pulumi.aws.ec2.FlowLogArgs;
 import com.pulumi.aws.ec2.Route;
@@ -43,10 +45,27 @@ final class VpcParts {
 
     static Vpc vpc(Scope scope, Cidr cidr) {
         String name = scope.name("vpc");
-        return new Vpc(name, VpcArgs.builder()
+        var vpc = new Vpc(name, VpcArgs.builder()
                 .cidrBlock(cidr.toString())
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true)
+                .tags(scope.tags(name))
+                .build(), scope.options());
+        emptyDefaultSecurityGroup(scope, vpc);
+        return vpc;
+    }
+
+    /**
+     * Adopts the VPC's default security group and removes all its rules (the resource manages
+     * the group's rules, and lists none): anything launched without a security group of its own
+     * can then neither send nor receive. CIS AWS Foundations Benchmark control EC2.2
+     * (https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2).
+     * Deleting the resource leaves the group, empty, to the VPC.
+     */
+    private static DefaultSecurityGroup emptyDefaultSecurityGroup(Scope scope, Vpc vpc) {
+        String name = scope.name("default-sg");
+        return new DefaultSecurityGroup(name, DefaultSecurityGroupArgs.builder()
+                .vpcId(vpc.id())
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
@@ -104,12 +123,18 @@ final class VpcParts {
     }
 
     /**
-     * VPC flow logs to a CloudWatch log group, through a role that may write to that group only.
+     * VPC flow logs to a CloudWatch log group, through a role that may write to that group only and
+     * that the flow-logs service may assume only for this account's flow logs in this region
+     * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html). The flow log
+     * waits for the role's policy: created before it, its first deliveries would be refused.
      */
-    static FlowLog flowLogs(Scope scope, Vpc vpc, int retentionDays) {
+    static FlowLog flowLogs(Scope scope, AwsEnvironment aws, Vpc vpc, int retentionDays) {
         var group = logGroup(scope, "flow-logs", retentionDays);
-        var role = serviceRole(scope, "flow-logs-role", "vpc-flow-logs.amazonaws.com");
-        new RolePolicy(scope.name("flow-logs-policy"), RolePolicyArgs.builder()
+        var trust = Output.tuple(aws.servicePrincipal("vpc-flow-logs"), aws.accountId(),
+                        aws.arn("ec2", "vpc-flow-log/*"))
+                .applyValue(t -> Json.assumeRoleBy(t.t1, t.t2, t.t3));
+        var role = serviceRole(scope, "flow-logs-role", trust);
+        var policy = new RolePolicy(scope.name("flow-logs-policy"), RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(group.arn().applyValue(arn -> Json.allow(
                         List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
@@ -123,14 +148,14 @@ final class VpcParts {
                 .logDestination(group.arn())
                 .iamRoleArn(role.arn())
                 .tags(scope.tags(name))
-                .build(), scope.options());
+                .build(), scope.dependingOn(policy));
     }
 
-    /** An IAM role only {@code service} may assume; its permissions are attached by the caller. */
-    static Role serviceRole(Scope scope, String role, String service) {
+    /** An IAM role with the given trust policy; its permissions are attached by the caller. */
+    static Role serviceRole(Scope scope, String role, Output<String> trustPolicy) {
         String name = scope.name(role);
         return new Role(name, RoleArgs.builder()
-                .assumeRolePolicy(Json.assumeRoleBy(service))
+                .assumeRolePolicy(trustPolicy)
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
@@ -142,6 +167,27 @@ final class VpcParts {
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
+
+    /**
+     * A log group for logs an AWS service delivers itself ("vended logs", e.g. Network Firewall's):
+     * under {@code /aws/vendedlogs/}, where CloudWatch Logs' resource policy size limit does not
+     * apply, as AWS advises
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html).
+     * The name gets a unique suffix from {@code namePrefix}. A group created by an older hubspoke
+     * (named without the prefix) keeps its name: {@code ignoreChanges} on the name, because a new
+     * name would replace the group and delete the logs it holds.
+     */
+    static LogGroup vendedLogGroup(Scope scope, String role, int retentionDays) {
+        String name = scope.name(role);
+        return new LogGroup(name, LogGroupArgs.builder()
+                .namePrefix(VENDED_LOGS_PREFIX + name + "-")
+                .retentionInDays(retentionDays)
+                .tags(scope.tags(name))
+                .build(), CustomResourceOptions.builder().parent(scope.parent())
+                .ignoreChanges("name", "namePrefix").build());
+    }
+
+    static final String VENDED_LOGS_PREFIX = "/aws/vendedlogs/hubspoke/";
 
     /** A route in {@code table}; {@code target} sets where it goes (gateway, NAT, endpoint or TGW). */
     static Route route(Scope scope, String name, RouteTable table, String destination,

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StandInAws implements Mocks {
 
     public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
     public static final List<String> REGION_ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
     public static final String AL2023_AMI = "ami-0a1b2c3d4e5f60718";
 
@@ -39,6 +40,7 @@ public final class StandInAws implements Mocks {
             Map.entry("aws:ec2/eip:Eip", "eipalloc"),
             Map.entry("aws:ec2/natGateway:NatGateway", "nat"),
             Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg"),
+            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg"),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce"),
             Map.entry("aws:ec2/instance:Instance", "i"),
             Map.entry("aws:ec2/flowLog:FlowLog", "fl"),
@@ -63,6 +65,35 @@ public final class StandInAws implements Mocks {
     }
 
     public record Invoke(String token, Map<String, Object> args) {
+    }
+
+    /** The region the invokes answer for; its partition follows from it, as on AWS. */
+    private final String region;
+
+    /** Plays {@link #REGION}. */
+    public StandInAws() {
+        this(REGION);
+    }
+
+    /** Plays {@code region}: getRegion, getPartition and getServicePrincipal answer for it. */
+    public StandInAws(String region) {
+        this.region = region;
+    }
+
+    /**
+     * The partition of a region and its DNS names: GovCloud and China are partitions of their own
+     * (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html).
+     */
+    record Partition(String id, String dnsSuffix, String reverseDnsPrefix) {
+        static Partition of(String region) {
+            if (region.startsWith("us-gov-")) {
+                return new Partition("aws-us-gov", "amazonaws.com", "com.amazonaws");
+            }
+            if (region.startsWith("cn-")) {
+                return new Partition("aws-cn", "amazonaws.com.cn", "cn.com.amazonaws");
+            }
+            return new Partition("aws", "amazonaws.com", "com.amazonaws");
+        }
     }
 
     /** The id this mock gives the resource {@code name} of {@code type}; Network Firewall's are arns. */
@@ -108,7 +139,8 @@ public final class StandInAws implements Mocks {
         String id = idOf(args.type, args.name);
         var state = new LinkedHashMap<String, Object>(given);
         state.put("arn", arnOf(args.type, args.name));
-        state.putIfAbsent("name", args.name);
+        // Like AWS's provider: a namePrefix gets a unique suffix (here a fixed one, for stable tests).
+        state.putIfAbsent("name", given.containsKey("namePrefix") ? given.get("namePrefix") + "0123456789" : args.name);
         switch (args.type) {
             case "aws:ec2/subnet:Subnet" -> subnetZones.put(id, String.valueOf(given.get("availabilityZone")));
             case "aws:ec2/eip:Eip" -> state.put("publicIp", "203.0.113." + (Math.abs(args.name.hashCode()) % 250 + 1));
@@ -148,10 +180,28 @@ public final class StandInAws implements Mocks {
                     "filters", List.of(),
                     "state", "available");
             case "aws:index/getRegion:getRegion" -> Map.of(
-                    "id", REGION,
-                    "name", REGION,
-                    "description", "US East (N. Virginia)",
-                    "endpoint", "ec2." + REGION + ".amazonaws.com");
+                    "id", region,
+                    "name", region,
+                    "description", "stand-in region " + region,
+                    "endpoint", "ec2." + region + "." + Partition.of(region).dnsSuffix());
+            case "aws:index/getPartition:getPartition" -> Map.of(
+                    "id", Partition.of(region).id(),
+                    "partition", Partition.of(region).id(),
+                    "dnsSuffix", Partition.of(region).dnsSuffix(),
+                    "reverseDnsPrefix", Partition.of(region).reverseDnsPrefix());
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "id", ACCOUNT,
+                    "accountId", ACCOUNT,
+                    "arn", "arn:" + Partition.of(region).id() + ":iam::" + ACCOUNT + ":user/stand-in",
+                    "userId", "AIDASTANDIN");
+            // A simplification of AWS's table (some services keep amazonaws.com in aws-cn): the
+            // partition's DNS suffix, which is what differs between the partitions tested here.
+            case "aws:index/getServicePrincipal:getServicePrincipal" -> Map.of(
+                    "id", given.get("serviceName") + "." + region,
+                    "name", given.get("serviceName") + "." + Partition.of(region).dnsSuffix(),
+                    "region", region,
+                    "serviceName", String.valueOf(given.get("serviceName")),
+                    "suffix", Partition.of(region).dnsSuffix());
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "id", String.valueOf(given.get("name")),
                     "arn", "arn:aws:ssm:" + REGION + "::parameter" + given.get("name"),

@@ -17,6 +17,7 @@ final class Fixtures {
 
     // Resource types, as the engine sees them.
     static final String VPC = "aws:ec2/vpc:Vpc";
+    static final String DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
     static final String SUBNET = "aws:ec2/subnet:Subnet";
     static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
     static final String RT_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";

@@ -30,21 +30,22 @@ class HubAndSpokeTest {
      *   Hub: component, TGW, 2 route tables                                4
      *   FirewallPolicy: component, drop-ssh, icmp, handshake, domains,
      *                   policy                                             6
-     *   InspectionVpc: component, VPC, IGW, 6 subnets, 6 tables,
+     *   InspectionVpc: component, VPC, default SG, IGW, 6 subnets, 6 tables,
      *                  6 associations, 2 EIPs, 2 NATs, 10 routes,
-     *                  attachment, TGW association, TGW route, firewall   39
-     *   SpokeVpc x2: component, VPC, 4 subnets, 4 tables, 4 associations,
-     *                2 routes, attachment, association, propagation  2 x 19
+     *                  attachment, TGW association, TGW route, firewall   40
+     *   SpokeVpc x2: component, VPC, default SG, 4 subnets, 4 tables,
+     *                4 associations, 2 routes, attachment, association,
+     *                propagation                                     2 x 20
      *   SpokeWorkload x2: component, SG, role, policy attachment,
      *                     profile, instance                          2 x 6
-     *                                                                    100
+     *                                                                    103
      * </pre>
      */
     @Test
-    void theSeedLayoutBuildsOneHundredResources() {
+    void theSeedLayoutBuildsOneHundredAndThreeResources() {
         var run = build(hubAndSpoke(seedSpokes(), true));
 
-        assertEquals(100, run.all().size());
+        assertEquals(103, run.all().size());
         var counts = run.countsByType();
         assertEquals(1L, counts.get(HubAndSpoke.TYPE));
         assertEquals(1L, counts.get(Hub.TYPE));
@@ -61,8 +62,8 @@ class HubAndSpokeTest {
     void withoutTheFirewallThereIsNoPolicyAndNoFirewall() {
         var run = build(hubAndSpoke(seedSpokes(), false));
 
-        // the seed's 100 less the policy component and its 5 resources, and the firewall
-        assertEquals(93, run.all().size());
+        // the seed's 103 less the policy component and its 5 resources, and the firewall
+        assertEquals(96, run.all().size());
         assertTrue(run.ofType(FirewallPolicy.TYPE).isEmpty());
         assertTrue(run.ofType(FIREWALL).isEmpty());
         assertEquals(run.named("net-inspection-nat-0").id(), run.named("net-inspection-tgw-default-0").input("natGatewayId"));
@@ -80,7 +81,7 @@ class HubAndSpokeTest {
                 Set.copyOf(children.stream().map(MockRun.Registration::type).toList()));
         // and each child component is the parent of all of its own resources
         int grandchildren = children.stream().mapToInt(c -> run.childrenOf(c).size()).sum();
-        assertEquals(100 - 1 - children.size(), grandchildren);
+        assertEquals(103 - 1 - children.size(), grandchildren);
     }
 
     @Test
@@ -121,8 +122,8 @@ class HubAndSpokeTest {
             assertEquals(resource.type(), same.type(), resource.name());
             assertEquals(resource.inputs(), same.inputs(), resource.name());
         }
-        // spoke3: SpokeVpc 19 + SSM security group and 3 endpoints + workload 6
-        assertEquals(before.all().size() + 19 + 4 + 6, after.all().size());
+        // spoke3: SpokeVpc 20 + SSM security group and 3 endpoints + workload 6
+        assertEquals(before.all().size() + 20 + 4 + 6, after.all().size());
         assertEquals("10.2.0.0/24", after.named("net-spoke3-workload-0").input("cidrBlock"));
     }
 
@@ -181,7 +182,7 @@ class HubAndSpokeTest {
         var run = build(new HubAndSpokeArgs(null, null, null, Optional.empty(), null, true, null, null, false, false,
                 30, null, 64512, null));
 
-        assertEquals(100, run.all().size());
+        assertEquals(103, run.all().size());
         assertEquals("10.129.0.0/24", run.named("net-inspection-vpc").input("cidrBlock"));
         assertEquals(Map.of("Name", "net-spoke2-vpc"), run.named("net-spoke2-vpc").map("tags"));
     }

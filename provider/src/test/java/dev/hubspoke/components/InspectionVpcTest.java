@@ -36,7 +36,7 @@ class InspectionVpcTest {
      */
     private static Map<String, Long> expectedCounts(int azs, int nats, boolean firewall) {
         var counts = new TreeMap<String, Long>(Map.ofEntries(
-                Map.entry(InspectionVpc.TYPE, 1L), Map.entry(VPC, 1L), Map.entry(IGW, 1L),
+                Map.entry(InspectionVpc.TYPE, 1L), Map.entry(VPC, 1L), Map.entry(DEFAULT_SG, 1L), Map.entry(IGW, 1L),
                 Map.entry(SUBNET, 3L * azs), Map.entry(ROUTE_TABLE, 3L * azs), Map.entry(RT_ASSOCIATION, 3L * azs),
                 Map.entry(ROUTE, 5L * azs), Map.entry(EIP, (long) nats), Map.entry(NAT, (long) nats),
                 Map.entry(TGW_ATTACHMENT, 1L), Map.entry(TGW_ASSOCIATION, 1L), Map.entry(TGW_ROUTE, 1L)));
@@ -53,10 +53,10 @@ class InspectionVpcTest {
     }
 
     @Test
-    void azCountOneBuildsTwentyThreeResourcesWithTheFirewall() {
-        // 1 component + VPC + IGW + 3 subnets + 3 tables + 3 associations + 5 routes + EIP + NAT
+    void azCountOneBuildsTwentyFourResourcesWithTheFirewall() {
+        // 1 component + VPC + its default security group + IGW + 3 subnets + 3 tables + 3 associations + 5 routes + EIP + NAT
         // + attachment + association + spoke default route + firewall
-        assertEquals(23, build(inspection(1, true)).all().size());
+        assertEquals(24, build(inspection(1, true)).all().size());
     }
 
     @Test
@@ -296,10 +296,23 @@ class InspectionVpcTest {
         var configs = (List<Map<String, Object>>) logging.map("loggingConfiguration").get("logDestinationConfigs");
         assertEquals(List.of(
                 Map.of("logType", "ALERT", "logDestinationType", "CloudWatchLogs",
-                        "logDestination", Map.of("logGroup", "net-firewall-alert-logs")),
+                        "logDestination", Map.of("logGroup", "/aws/vendedlogs/hubspoke/net-firewall-alert-logs-0123456789")),
                 Map.of("logType", "FLOW", "logDestinationType", "CloudWatchLogs",
-                        "logDestination", Map.of("logGroup", "net-firewall-flow-logs"))), configs);
+                        "logDestination", Map.of("logGroup", "/aws/vendedlogs/hubspoke/net-firewall-flow-logs-0123456789"))),
+                configs);
         assertEquals(30, ((Number) run.named("net-firewall-alert-logs").input("retentionInDays")).intValue());
+    }
+
+    @Test
+    void firewallLogGroupsLiveUnderVendedLogsAndKeepANameGivenByAnOlderVersion() {
+        var run = build(inspection(2, NatGatewayMode.PER_AZ, true, true, false));
+
+        for (String group : List.of("net-firewall-alert-logs", "net-firewall-flow-logs")) {
+            assertEquals("/aws/vendedlogs/hubspoke/" + group + "-", run.named(group).input("namePrefix"));
+            assertEquals(null, run.named(group).input("name"), group + ": AWS makes the name unique");
+        }
+        // The name an older version gave is kept (a new name would replace the group and delete its logs).
+        assertEquals(List.of("name", "namePrefix"), run.named("net-firewall-alert-logs").ignoreChanges());
     }
 
     @Test
@@ -321,8 +334,14 @@ class InspectionVpcTest {
         assertEquals(run.named("net-vpc").id(), flowLog.input("vpcId"));
         assertEquals("ALL", flowLog.input("trafficType"));
         assertEquals(groupArn, flowLog.input("logDestination"));
-        assertTrue(((String) run.named("net-flow-logs-role").input("assumeRolePolicy"))
-                .contains("\"Service\":\"vpc-flow-logs.amazonaws.com\""));
+        assertEquals("{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Condition\":{"
+                        + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*\"},"
+                        + "\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}},"
+                        + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"vpc-flow-logs.amazonaws.com\"}}],"
+                        + "\"Version\":\"2012-10-17\"}",
+                run.named("net-flow-logs-role").input("assumeRolePolicy"));
+        assertTrue(flowLog.dependencies().contains(run.named("net-flow-logs-policy").urnNow()),
+                "the flow log waits for its role's policy: " + flowLog.dependencies());
         String policy = (String) run.named("net-flow-logs-policy").input("policy");
         assertTrue(policy.contains("\"Resource\":[\"" + groupArn + "\",\"" + groupArn + ":*\"]"), policy);
         assertFalse(policy.contains("\"*\""), "no wildcard resource: " + policy);

@@ -42,7 +42,8 @@ final class MockRun {
 
     /** One resource registration, components included, the root stack left out. */
     record Registration(String type, String name, String parentUrn, List<String> dependencies,
-                        Set<String> secretInputs, CompletableFuture<String> urn, Map<String, Object> inputs) {
+                        Set<String> secretInputs, CompletableFuture<String> urn, Map<String, Object> inputs,
+                        List<String> ignoreChanges) {
 
         String urnNow() {
             return urn.join();
@@ -161,7 +162,7 @@ final class MockRun {
 
     private Registration withInputs(Registration r) {
         return new Registration(r.type(), r.name(), r.parentUrn(), r.dependencies(), r.secretInputs(), r.urn(),
-                aws.inputsOf(r.type(), r.name()));
+                aws.inputsOf(r.type(), r.name()), r.ignoreChanges());
     }
 
     /** Records what the engine would receive, then lets {@link MockMonitor} answer through the mocks. */
@@ -185,7 +186,8 @@ final class MockRun {
                         .collect(Collectors.toSet());
                 recorded.add(new Registration(request.getType(), request.getName(), request.getParent(),
                         List.copyOf(request.getDependenciesList()), secret,
-                        response.thenApply(RegisterResourceResponse::getUrn), Map.of()));
+                        response.thenApply(RegisterResourceResponse::getUrn), Map.of(),
+                        List.copyOf(request.getIgnoreChangesList())));
             }
             return response;
         }

@@ -29,7 +29,7 @@ class SpokeVpcTest {
      */
     private static Map<String, Long> expectedCounts(int azs) {
         return new TreeMap<>(Map.of(
-                SpokeVpc.TYPE, 1L, VPC, 1L,
+                SpokeVpc.TYPE, 1L, VPC, 1L, DEFAULT_SG, 1L,
                 SUBNET, 2L * azs, ROUTE_TABLE, 2L * azs, RT_ASSOCIATION, 2L * azs, ROUTE, (long) azs,
                 TGW_ATTACHMENT, 1L, TGW_ASSOCIATION, 1L, TGW_PROPAGATION, 1L));
     }
