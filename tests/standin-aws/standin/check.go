@@ -45,7 +45,19 @@ func (p *Provider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulum
 		if olds.HasValue("name") && (!olds.HasValue("namePrefix") || olds["namePrefix"].DeepEquals(news["namePrefix"])) {
 			news["name"] = olds["name"]
 		} else {
-			news["name"] = resource.NewStringProperty(prefix + hash(req.GetUrn())[:7])
+			// Without olds this is a first create or a replacement (the engine checks again
+			// with no olds before replacing, so that autonames are made anew). AWS's provider
+			// adds a random suffix; here it follows the URN's create count, so the replacement
+			// made before the old resource is deleted gets a name of its own, as on AWS.
+			generation := 0
+			if err := p.state.view(func(c *cloud) error { generation = c.Generations[req.GetUrn()]; return nil }); err != nil {
+				return nil, err
+			}
+			suffix := hash(req.GetUrn())[:7]
+			if generation > 0 {
+				suffix = hash(req.GetUrn(), fmt.Sprint(generation))[:7]
+			}
+			news["name"] = resource.NewStringProperty(prefix + suffix)
 		}
 	}
 	inputs, err := marshal(news)

@@ -99,3 +99,35 @@ func TestTheDefaultSecurityGroupIsPlayedAndReplacedOnlyWithItsVpc(t *testing.T) 
 		t.Errorf("rules change in place: %v", resp)
 	}
 }
+
+// The engine checks a resource again without olds before replacing it, so that the provider makes
+// new autonames: the replacement, created before the old resource is deleted, must not take the
+// old one's name (AWS would refuse it, as the stand-in does).
+func TestAReplacementGetsANewAutonameSoCreateBeforeDeleteDoesNotClash(t *testing.T) {
+	p := providerIn(t, "us-east-1")
+	typ := "aws:networkfirewall/ruleGroup:RuleGroup"
+	checkName := func() string {
+		resp, err := p.Check(ctx, &pulumirpc.CheckRequest{Urn: urnOf(typ, "drop-ssh"),
+			News: props(t, map[string]any{"capacity": 10, "type": "STATEFUL"})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plain(t, resp.GetInputs())["name"].(string)
+	}
+	first := checkName()
+	if checkName() != first {
+		t.Fatal("before any create, the autoname must be stable")
+	}
+	if _, err := p.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(typ, "drop-ssh"),
+		Properties: props(t, map[string]any{"capacity": 10, "type": "STATELESS", "name": first})}); err != nil {
+		t.Fatal(err)
+	}
+	second := checkName()
+	if second == first {
+		t.Fatalf("the replacement's autoname %q is the live resource's", second)
+	}
+	if _, err := p.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(typ, "drop-ssh"),
+		Properties: props(t, map[string]any{"capacity": 10, "type": "STATEFUL", "name": second})}); err != nil {
+		t.Fatalf("create before delete: %v", err)
+	}
+}
