@@ -145,7 +145,7 @@ export interface SpokeVpcArgs {
      */
     spokeRouteTableId: pulumi.Input<string>;
     /**
-     * Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Defaults to false.
+     * Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
      */
     ssmEndpoints?: pulumi.Input<boolean | undefined>;
     /**

@@ -29,13 +29,13 @@ namespace HubSpoke.Hubspoke.Inputs
         public Input<string> Name { get; set; } = null!;
 
         /// <summary>
-        /// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+        /// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
         /// </summary>
         [Input("ssmEndpoints")]
         public Input<bool>? SsmEndpoints { get; set; }
 
         /// <summary>
-        /// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+        /// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
         /// </summary>
         [Input("workload")]
         public Input<bool>? Workload { get; set; }
@@ -48,7 +48,6 @@ namespace HubSpoke.Hubspoke.Inputs
 
         public SpokeSpecArgs()
         {
-            SsmEndpoints = false;
             Workload = false;
         }
         public static new SpokeSpecArgs Empty => new SpokeSpecArgs();

@@ -19,9 +19,9 @@ type SpokeSpec struct {
 	CidrBlock string `pulumi:"cidrBlock"`
 	// Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
 	Name string `pulumi:"name"`
-	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
 	SsmEndpoints *bool `pulumi:"ssmEndpoints"`
-	// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+	// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
 	Workload *bool `pulumi:"workload"`
 	// Prefix length of the spoke's workload subnets, at least the spoke's prefix length + 3 and at most 28 (see SpokeVpc workloadSubnetPrefixLength). Defaults to the spoke's prefix length + 4, at most 28.
 	WorkloadSubnetPrefixLength *int `pulumi:"workloadSubnetPrefixLength"`
@@ -33,10 +33,6 @@ func (val *SpokeSpec) Defaults() *SpokeSpec {
 		return nil
 	}
 	tmp := *val
-	if tmp.SsmEndpoints == nil {
-		ssmEndpoints_ := false
-		tmp.SsmEndpoints = &ssmEndpoints_
-	}
 	if tmp.Workload == nil {
 		workload_ := false
 		tmp.Workload = &workload_
@@ -61,9 +57,9 @@ type SpokeSpecArgs struct {
 	CidrBlock pulumi.StringInput `pulumi:"cidrBlock"`
 	// Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
 	Name pulumi.StringInput `pulumi:"name"`
-	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
 	SsmEndpoints pulumi.BoolPtrInput `pulumi:"ssmEndpoints"`
-	// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+	// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
 	Workload pulumi.BoolPtrInput `pulumi:"workload"`
 	// Prefix length of the spoke's workload subnets, at least the spoke's prefix length + 3 and at most 28 (see SpokeVpc workloadSubnetPrefixLength). Defaults to the spoke's prefix length + 4, at most 28.
 	WorkloadSubnetPrefixLength pulumi.IntPtrInput `pulumi:"workloadSubnetPrefixLength"`
@@ -75,9 +71,6 @@ func (val *SpokeSpecArgs) Defaults() *SpokeSpecArgs {
 		return nil
 	}
 	tmp := *val
-	if tmp.SsmEndpoints == nil {
-		tmp.SsmEndpoints = pulumi.BoolPtr(false)
-	}
 	if tmp.Workload == nil {
 		tmp.Workload = pulumi.BoolPtr(false)
 	}
@@ -145,12 +138,12 @@ func (o SpokeSpecOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v SpokeSpec) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
 func (o SpokeSpecOutput) SsmEndpoints() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v SpokeSpec) *bool { return v.SsmEndpoints }).(pulumi.BoolPtrOutput)
 }
 
-// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+// Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
 func (o SpokeSpecOutput) Workload() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v SpokeSpec) *bool { return v.Workload }).(pulumi.BoolPtrOutput)
 }

@@ -89,7 +89,7 @@ type spokeVpcArgs struct {
 	LogRetentionDays *int `pulumi:"logRetentionDays"`
 	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
 	SpokeRouteTableId string `pulumi:"spokeRouteTableId"`
-	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Defaults to false.
+	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
 	SsmEndpoints *bool `pulumi:"ssmEndpoints"`
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags map[string]string `pulumi:"tags"`
@@ -117,7 +117,7 @@ type SpokeVpcArgs struct {
 	LogRetentionDays pulumi.IntPtrInput
 	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
 	SpokeRouteTableId pulumi.StringInput
-	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Defaults to false.
+	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
 	SsmEndpoints pulumi.BoolPtrInput
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags pulumi.StringMapInput

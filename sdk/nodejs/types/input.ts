@@ -21,11 +21,11 @@ export interface SpokeSpecArgs {
      */
     name: pulumi.Input<string>;
     /**
-     * Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+     * Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
      */
     ssmEndpoints?: pulumi.Input<boolean | undefined>;
     /**
-     * Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+     * Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
      */
     workload?: pulumi.Input<boolean | undefined>;
     /**
@@ -39,7 +39,6 @@ export interface SpokeSpecArgs {
 export function spokeSpecArgsProvideDefaults(val: SpokeSpecArgs): SpokeSpecArgs {
     return {
         ...val,
-        ssmEndpoints: (val.ssmEndpoints) ?? false,
         workload: (val.workload) ?? false,
     };
 }

@@ -34,11 +34,11 @@ class SpokeSpecArgsDict(TypedDict):
     """
     ssm_endpoints: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+    Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
     """
     workload: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+    Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
     """
     workload_subnet_prefix_length: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -58,14 +58,12 @@ class SpokeSpecArgs:
 
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
         :param pulumi.Input[_builtins.str] name: Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
-        :param pulumi.Input[_builtins.bool] ssm_endpoints: Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
-        :param pulumi.Input[_builtins.bool] workload: Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+        :param pulumi.Input[_builtins.bool] ssm_endpoints: Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
+        :param pulumi.Input[_builtins.bool] workload: Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
         :param pulumi.Input[_builtins.int] workload_subnet_prefix_length: Prefix length of the spoke's workload subnets, at least the spoke's prefix length + 3 and at most 28 (see SpokeVpc workloadSubnetPrefixLength). Defaults to the spoke's prefix length + 4, at most 28.
         """
         pulumi.set(__self__, "cidr_block", cidr_block)
         pulumi.set(__self__, "name", name)
-        if ssm_endpoints is None:
-            ssm_endpoints = False
         if ssm_endpoints is not None:
             pulumi.set(__self__, "ssm_endpoints", ssm_endpoints)
         if workload is None:
@@ -103,7 +101,7 @@ class SpokeSpecArgs:
     @pulumi.getter(name="ssmEndpoints")
     def ssm_endpoints(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+        Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
         """
         return pulumi.get(self, "ssm_endpoints")
 
@@ -115,7 +113,7 @@ class SpokeSpecArgs:
     @pulumi.getter
     def workload(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. Defaults to false.
+        Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
         """
         return pulumi.get(self, "workload")
 

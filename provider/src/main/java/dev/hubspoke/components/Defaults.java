@@ -25,8 +25,8 @@ public final class Defaults {
     /** Latest Amazon Linux 2023 x86_64 AMI, published by AWS as a public SSM parameter. */
     public static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
     public static final List<SpokeSpec> SPOKES = List.of(
-            new SpokeSpec("spoke1", "10.0.0.0/16", true, false, java.util.Optional.empty()),
-            new SpokeSpec("spoke2", "10.1.0.0/16", true, false, java.util.Optional.empty()));
+            new SpokeSpec("spoke1", "10.0.0.0/16", true, java.util.Optional.empty(), java.util.Optional.empty()),
+            new SpokeSpec("spoke2", "10.1.0.0/16", true, java.util.Optional.empty(), java.util.Optional.empty()));
 
     private Defaults() {
     }

@@ -92,7 +92,7 @@ public final class HubAndSpoke extends BaseComponent {
             var vpc = new SpokeVpc(scope.name(spoke.name()), new SpokeVpcArgs(
                     spoke.cidrBlock(), hub.transitGatewayId(), hub.spokeRouteTableId(), hub.inspectionRouteTableId(),
                     Defaults.list(args.availabilityZones()), args.azCount(), workloadPrefix(spoke),
-                    Defaults.TGW_SUBNET_PREFIX_LENGTH, spoke.ssmEndpoints(), args.flowLogs(), retention, tags),
+                    Defaults.TGW_SUBNET_PREFIX_LENGTH, spoke.wantsSsmEndpoints(), args.flowLogs(), retention, tags),
                     scope.componentOptions());
             spokeNames.add(spoke.name());
             vpcIds.add(vpc.vpcId());

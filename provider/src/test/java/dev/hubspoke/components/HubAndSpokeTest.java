@@ -178,11 +178,44 @@ class HubAndSpokeTest {
     }
 
     @Test
+    void aWorkloadSpokeGetsSsmEndpointsUnlessSwitchedOffAndTheProbeReachesThemInsideItsVpc() {
+        var spokes = List.of(
+                new SpokeSpec("spoke1", "10.0.0.0/16", true, Optional.empty(), Optional.empty()),
+                new SpokeSpec("spoke2", "10.1.0.0/16", true, Optional.of(false), Optional.empty()),
+                new SpokeSpec("spoke3", "10.2.0.0/16", false, Optional.empty(), Optional.empty()));
+        var run = build(hubAndSpoke(spokes, true));
+
+        assertEquals(Set.of("net-spoke1-ssm-endpoint", "net-spoke1-ssmmessages-endpoint", "net-spoke1-ec2messages-endpoint"),
+                run.names(r -> r.type().equals(VPC_ENDPOINT)));
+        // The probe's traffic to the endpoints never leaves its VPC, so no firewall rule is involved:
+        // the endpoints sit in the probe's own workload subnets (the VPC's local route), resolve
+        // through private DNS, admit HTTPS from the VPC's block, and the probe may send HTTPS.
+        var workloadSubnets = List.of(run.named("net-spoke1-workload-0").id(), run.named("net-spoke1-workload-1").id());
+        for (String service : List.of("ssm", "ssmmessages", "ec2messages")) {
+            var endpoint = run.named("net-spoke1-" + service + "-endpoint");
+            assertEquals(workloadSubnets, endpoint.input("subnetIds"), service);
+            assertEquals(true, endpoint.input("privateDnsEnabled"), service);
+            assertEquals("com.amazonaws.us-east-1." + service, endpoint.input("serviceName"), service);
+        }
+        assertTrue(workloadSubnets.contains(run.named("net-spoke1-workload-instance").input("subnetId")));
+        @SuppressWarnings("unchecked")
+        var ingress = (List<Map<String, Object>>) run.named("net-spoke1-ssm-sg").input("ingress");
+        assertEquals(List.of("10.0.0.0/16"), ingress.get(0).get("cidrBlocks"));
+        assertEquals(443, ((Number) ingress.get(0).get("fromPort")).intValue());
+        @SuppressWarnings("unchecked")
+        var egress = (List<Map<String, Object>>) run.named("net-spoke1-workload-sg").input("egress");
+        assertTrue(egress.stream().anyMatch(rule -> ((Number) rule.get("fromPort")).intValue() == 443
+                && ((List<?>) rule.get("cidrBlocks")).contains("0.0.0.0/0")), egress.toString());
+    }
+
+    @Test
     void nullFieldsTakeTheContractDefaults() {
         var run = build(new HubAndSpokeArgs(null, null, null, Optional.empty(), null, true, null, null, false, false,
                 30, null, 64512, null));
 
-        assertEquals(103, run.all().size());
+        // the seed's 103 and, as both default spokes have a workload, an SSM security group and
+        // three endpoints in each
+        assertEquals(103 + 2 * 4, run.all().size());
         assertEquals("10.129.0.0/24", run.named("net-inspection-vpc").input("cidrBlock"));
         assertEquals(Map.of("Name", "net-spoke2-vpc"), run.named("net-spoke2-vpc").map("tags"));
     }

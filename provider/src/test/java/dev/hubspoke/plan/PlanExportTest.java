@@ -55,7 +55,7 @@ class PlanExportTest {
         Run verified = verify(export.toString());
 
         assertEquals(0, planned.exitCode(), planned.err());
-        assertTrue(planned.err().contains("wrote " + export + " (103 resources"), planned.err());
+        assertTrue(planned.err().contains("wrote " + export + " (111 resources"), planned.err());
         assertEquals(VerifyCommand.EXIT_PASS, verified.exitCode(), verified.out());
         assertTrue(verified.out().contains("PASS symmetry") && verified.out().endsWith("PASS: all 8 checks passed\n"), verified.out());
     }
@@ -67,7 +67,7 @@ class PlanExportTest {
         assertEquals(0, plan(SEED.toString(), "--export", export.toString()).exitCode());
         JsonNode resources = JSON.readTree(export.toFile()).path("deployment").path("resources");
 
-        assertEquals(1 + 103, resources.size(), "the stack resource and the tree");
+        assertEquals(1 + 111, resources.size(), "the stack resource and the tree");
         assertEquals("pulumi:pulumi:Stack", resources.get(0).path("type").asText());
         Set<String> urns = new HashSet<>();
         Map<String, String> urnById = new HashMap<>();

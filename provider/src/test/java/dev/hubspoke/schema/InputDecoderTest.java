@@ -57,8 +57,9 @@ class InputDecoderTest {
         assertEquals("10.0.0.0/8", args.supernetCidrBlock());
         assertEquals("10.129.0.0/24", args.inspectionCidrBlock());
         assertEquals(List.of(
-                new SpokeSpec("spoke1", "10.0.0.0/16", true, false, Optional.empty()),
-                new SpokeSpec("spoke2", "10.1.0.0/16", true, false, Optional.empty())), args.spokes());
+                new SpokeSpec("spoke1", "10.0.0.0/16", true, Optional.empty(), Optional.empty()),
+                new SpokeSpec("spoke2", "10.1.0.0/16", true, Optional.empty(), Optional.empty())), args.spokes());
+        assertTrue(args.spokes().stream().allMatch(SpokeSpec::wantsSsmEndpoints), "a workload spoke gets SSM endpoints");
         assertEquals(List.of(), args.availabilityZones());
         assertEquals(Optional.empty(), args.azCount());
         assertEquals(NatGatewayMode.PER_AZ, args.natGateways());
@@ -221,8 +222,8 @@ class InputDecoderTest {
         assertEquals(Optional.of(3), args.azCount());
         assertEquals(NatGatewayMode.SINGLE, args.natGateways());
         assertEquals(List.of(
-                new SpokeSpec("prod", "10.4.0.0/16", false, false, Optional.of(22)),
-                new SpokeSpec("dev", "10.5.0.0/20", true, false, Optional.empty())), args.spokes());
+                new SpokeSpec("prod", "10.4.0.0/16", false, Optional.empty(), Optional.of(22)),
+                new SpokeSpec("dev", "10.5.0.0/20", true, Optional.empty(), Optional.empty())), args.spokes());
         assertEquals(Map.of("team", "net"), data(args.tags()).getValueNullable());
     }
 

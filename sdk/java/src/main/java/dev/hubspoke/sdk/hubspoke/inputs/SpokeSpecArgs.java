@@ -54,14 +54,14 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+     * Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke&#39;s workload value: on for a spoke with a workload.
      * 
      */
     @Import(name="ssmEndpoints")
     private @Nullable Output<Boolean> ssmEndpoints;
 
     /**
-     * @return Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+     * @return Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke&#39;s workload value: on for a spoke with a workload.
      * 
      */
     public Optional<Output<Boolean>> ssmEndpoints() {
@@ -69,14 +69,14 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. Defaults to false.
+     * Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
      * 
      */
     @Import(name="workload")
     private @Nullable Output<Boolean> workload;
 
     /**
-     * @return Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. Defaults to false.
+     * @return Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
      * 
      */
     public Optional<Output<Boolean>> workload() {
@@ -169,7 +169,7 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param ssmEndpoints Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+         * @param ssmEndpoints Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke&#39;s workload value: on for a spoke with a workload.
          * 
          * @return builder
          * 
@@ -180,7 +180,7 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param ssmEndpoints Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints). Defaults to false.
+         * @param ssmEndpoints Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke&#39;s workload value: on for a spoke with a workload.
          * 
          * @return builder
          * 
@@ -190,7 +190,7 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param workload Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. Defaults to false.
+         * @param workload Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
          * 
          * @return builder
          * 
@@ -201,7 +201,7 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param workload Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. Defaults to false.
+         * @param workload Whether to launch a SpokeWorkload probe instance in one of the spoke&#39;s workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
          * 
          * @return builder
          * 
@@ -238,7 +238,6 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
             if ($.name == null) {
                 throw new MissingRequiredPropertyException("SpokeSpecArgs", "name");
             }
-            $.ssmEndpoints = Codegen.booleanProp("ssmEndpoints").output().arg($.ssmEndpoints).def(false).getNullable();
             $.workload = Codegen.booleanProp("workload").output().arg($.workload).def(false).getNullable();
             return $;
         }
