@@ -67,13 +67,14 @@ public final class InspectionVpc extends BaseComponent {
      * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
      */
     public InspectionVpc(String name, InspectionVpcArgs args, ComponentResourceOptions options) {
-        this(name, checked(Reporter.of("InspectionVpc", name), args), args, options);
+        this(name, checked(Reporter.of("InspectionVpc", name), args, options), args, options);
     }
 
     private InspectionVpc(String name, Plan plan, InspectionVpcArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
-        Output<List<String>> zones = plan.zones().names(this);
+        List<String> zoneNames = plan.zones().names();
+        Output<List<String>> zones = Output.of(zoneNames);
         String supernet = plan.supernet().toString();
 
         var vpc = VpcParts.vpc(scope, plan.subnets().vpc());
@@ -82,9 +83,9 @@ public final class InspectionVpc extends BaseComponent {
                 .vpcId(vpc.id())
                 .tags(scope.tags(igwName))
                 .build(), scope.options());
-        var publics = VpcParts.tier(scope, vpc, plan.subnets(), Tier.PUBLIC, zones);
-        var firewalls = VpcParts.tier(scope, vpc, plan.subnets(), Tier.FIREWALL, zones);
-        var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zones);
+        var publics = VpcParts.tier(scope, vpc, plan.subnets(), Tier.PUBLIC, zoneNames);
+        var firewalls = VpcParts.tier(scope, vpc, plan.subnets(), Tier.FIREWALL, zoneNames);
+        var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zoneNames);
 
         int natCount = Defaults.or(args.natGateways(), Defaults.NAT_GATEWAYS) == NatGatewayMode.SINGLE ? 1 : publics.size();
         var eips = new ArrayList<Eip>();
@@ -168,15 +169,18 @@ public final class InspectionVpc extends BaseComponent {
         publish(out);
     }
 
-    /** {@link #plan} plus the ids only a standalone InspectionVpc is given by its user. */
-    private static Plan checked(Reporter r, InspectionVpcArgs args) {
+    /**
+     * {@link #plan} plus the ids only a standalone InspectionVpc is given by its user, and the
+     * zones looked up (if none were listed): everything is checked before anything is registered.
+     */
+    private static Plan checked(Reporter r, InspectionVpcArgs args, ComponentResourceOptions options) {
         var plan = plan(r, args.cidrBlock(), args.supernetCidrBlock(), args.availabilityZones(), args.azCount(),
                 args.logRetentionDays());
         Checks.required(r, "transitGatewayId", args.transitGatewayId());
         Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
         Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
         Checks.optional(r, "firewallPolicyArn", args.firewallPolicyArn());
-        return plan;
+        return new Plan(plan.subnets(), plan.supernet(), plan.zones().resolved(r, options), plan.logRetentionDays());
     }
 
     static Plan plan(Reporter r, String cidrBlock, String supernetCidrBlock, List<String> availabilityZones,
