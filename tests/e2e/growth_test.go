@@ -302,3 +302,36 @@ func TestGrowthPreviewTellsTheTruth(t *testing.T) {
 		b.destroy()
 	})
 }
+
+// A network cannot grow past the region: in a region with two Availability Zones (the stand-in
+// plays one with HUBSPOKE_STANDIN_AWS_ZONES=2, and lists Local and Wavelength Zones besides, as
+// AWS does for an account that opted in to some), azCount 3 fails the preview with one error
+// naming azCount and the zones found, and nothing is planned or created.
+func TestAzCountBeyondTheRegionFailsPreviewWithOneError(t *testing.T) {
+	b := newBlueprint(t)
+	b.network()["azCount"] = 3
+	b.save()
+	b.env = append(b.env, "HUBSPOKE_STANDIN_AWS_ZONES=2")
+	r := b.pulumi("preview", "--json")
+	if r.err == nil {
+		t.Fatalf("preview accepted azCount 3 in a region with two zones:\n%s", tail(r.output(), 3000))
+	}
+	var p preview
+	if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
+		t.Fatalf("preview --json printed no JSON: %v\n%s", err, tail(r.output(), 3000))
+	}
+	errors := p.errors()
+	want := []string{"HubAndSpoke 'network': azCount = 3: asks for 3 availability zones, but the region has only 2 (",
+		"Fix: set azCount to at most 2"}
+	if len(errors) != 1 || !strings.Contains(errors[0], want[0]) || !strings.Contains(errors[0], want[1]) {
+		t.Errorf("want one error with\n  %s\ngot %q", strings.Join(want, " … "), errors)
+	}
+	for _, step := range p.Steps {
+		if !strings.Contains(step.URN, "pulumi:pulumi:Stack") {
+			t.Errorf("the failed preview still plans %s", step.URN)
+		}
+	}
+	if left := b.cloudResources(); len(left) != 0 {
+		t.Errorf("a failed preview left %d resources in the stand-in cloud", len(left))
+	}
+}
