@@ -90,8 +90,8 @@ func (s *stack) previewSteps() (stepOps, map[string][]string) {
 // with a "steps" list is read as well, should the CLI print one instead.
 func (s *stack) upSteps() stepOps {
 	s.t.Helper()
-	r := s.pulumiOK("up", "--yes", "--skip-preview", "--json")
-	ops := stepOps{}
+	r := s.pulumi("up", "--yes", "--skip-preview", "--json")
+	ops, errs := stepOps{}, []string{}
 	decoder := json.NewDecoder(strings.NewReader(r.stdout))
 	for decoder.More() {
 		type metadata struct {
@@ -102,7 +102,12 @@ func (s *stack) upSteps() stepOps {
 			ResOutputsEvent *struct {
 				Metadata metadata `json:"metadata"`
 			} `json:"resOutputsEvent"`
-			Steps []metadata `json:"steps"`
+			Steps           []metadata `json:"steps"`
+			DiagnosticEvent *struct {
+				URN      string `json:"urn"`
+				Message  string `json:"message"`
+				Severity string `json:"severity"`
+			} `json:"diagnosticEvent"`
 		}
 		if err := decoder.Decode(&value); err != nil {
 			s.t.Fatalf("pulumi up --json: %v\n%s", err, tail(r.stdout, 3000))
@@ -113,6 +118,16 @@ func (s *stack) upSteps() stepOps {
 		for _, step := range value.Steps {
 			ops[step.URN] = append(ops[step.URN], step.Op)
 		}
+		if d := value.DiagnosticEvent; d != nil && d.Severity == "error" {
+			about := ""
+			if d.URN != "" {
+				about = name(d.URN) + ": "
+			}
+			errs = append(errs, about+strings.TrimSpace(d.Message))
+		}
+	}
+	if r.err != nil {
+		s.t.Fatalf("pulumi up failed: %v\n%s\n%s%s", r.err, strings.Join(errs, "\n"), tail(r.stderr, 2000), s.providerLog())
 	}
 	if len(ops) == 0 {
 		s.t.Fatalf("pulumi up --json reported no step:\n%s", tail(r.stdout, 3000))
