@@ -26,6 +26,9 @@ type suite struct {
 	home     string
 	launcher string
 	version  string
+	// setUpErr is why the set-up failed: the tests that need no engine still run, every other
+	// one fails with it (see need).
+	setUpErr error
 }
 
 var shared suite
@@ -37,7 +40,7 @@ func TestMain(m *testing.M) {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e set-up failed:", err)
-		os.Exit(1)
+		shared.setUpErr = err
 	}
 	code := m.Run()
 	if os.Getenv("HUBSPOKE_E2E_KEEP") == "" {
@@ -125,6 +128,14 @@ func (s *suite) env(dir string) []string {
 		// The provider's warnings and stack traces, shown when a command fails.
 		"HUBSPOKE_LOG_FILE="+filepath.Join(dir, "hubspoke-provider.log"),
 	)
+}
+
+// need fails a test that needs the engine when the set-up did not finish.
+func (s *suite) need(t *testing.T) {
+	t.Helper()
+	if s.setUpErr != nil {
+		t.Fatalf("e2e set-up failed: %v", s.setUpErr)
+	}
 }
 
 func progress(msg string) { fmt.Fprintln(os.Stderr, "e2e:", msg) }
