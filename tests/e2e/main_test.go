@@ -29,6 +29,9 @@ type suite struct {
 	tarball  string
 	// standin is the stand-in aws plugin's tarball, for tests that need a PULUMI_HOME of their own.
 	standin string
+	// setUpErr is why the set-up failed: the tests that need no engine still run, every other
+	// one fails with it (see need).
+	setUpErr error
 }
 
 var shared suite
@@ -40,7 +43,7 @@ func TestMain(m *testing.M) {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e set-up failed:", err)
-		os.Exit(1)
+		shared.setUpErr = err
 	}
 	code := m.Run()
 	if os.Getenv("HUBSPOKE_E2E_KEEP") == "" {
@@ -129,6 +132,14 @@ func (s *suite) env(dir string) []string {
 		// The provider's warnings and stack traces, shown when a command fails.
 		"HUBSPOKE_LOG_FILE="+filepath.Join(dir, "hubspoke-provider.log"),
 	)
+}
+
+// need fails a test that needs the engine when the set-up did not finish.
+func (s *suite) need(t *testing.T) {
+	t.Helper()
+	if s.setUpErr != nil {
+		t.Fatalf("e2e set-up failed: %v", s.setUpErr)
+	}
 }
 
 func progress(msg string) { fmt.Fprintln(os.Stderr, "e2e:", msg) }

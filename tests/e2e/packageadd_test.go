@@ -26,6 +26,7 @@ resources:
 // chooses its build tool from the consuming project's directory instead of the plugin's, so the
 // project holds an empty pom.xml: the workaround README documents.
 func TestPackageAddFromSource(t *testing.T) {
+	shared.need(t)
 	work := t.TempDir()
 	s := &stack{t: t, dir: filepath.Join(work, "project"), env: shared.env(work), cloud: filepath.Join(work, "standin-cloud.json")}
 	for _, dir := range []string{s.dir, filepath.Join(work, "backend")} {

@@ -27,6 +27,7 @@ type stack struct {
 // sets the AWS region the stand-in plays.
 func newStack(t *testing.T, example string) *stack {
 	t.Helper()
+	shared.need(t)
 	work := t.TempDir()
 	s := &stack{t: t, dir: filepath.Join(work, example), env: shared.env(work),
 		cloud: filepath.Join(work, "standin-cloud.json")}

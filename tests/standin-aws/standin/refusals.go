@@ -46,7 +46,7 @@ func (p *Provider) refuse(c *cloud, typ, self string, in resource.PropertyMap) e
 	case routeType:
 		return refuseRoute(c, in)
 	case attachmentType:
-		return refuseAttachment(c, in)
+		return p.refuseAttachment(c, in)
 	case firewallType:
 		return refuseFirewall(c, in)
 	case loggingType:
@@ -233,12 +233,23 @@ func firstSharedZone(ids, zones []string) (a, b, zone string, found bool) {
 // A transit gateway VPC attachment takes one subnet per Availability Zone
 // (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html,
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachment.html);
-// two in one zone are refused with DuplicateSubnetsInSameZone.
-func refuseAttachment(c *cloud, in resource.PropertyMap) error {
+// two in one zone are refused with DuplicateSubnetsInSameZone. The same page: an attachment
+// cannot use a subnet in a Local Zone (nor, being no Availability Zone, a Wavelength Zone).
+func (p *Provider) refuseAttachment(c *cloud, in resource.PropertyMap) error {
 	ids := strings_(in["subnetIds"])
 	zones, err := subnetZones(c, "CreateTransitGatewayVpcAttachment", ids)
 	if err != nil {
 		return err
+	}
+	types := map[string]string{}
+	for _, z := range RegionZones(p.region, p.standardZones) {
+		types[z.Name] = z.Type
+	}
+	for i, zone := range zones {
+		if t := types[zone]; t != "" && t != "availability-zone" {
+			return refused("CreateTransitGatewayVpcAttachment", "InvalidParameterValue",
+				"Subnet %s is in %s, a %s: transit gateway attachments need subnets in Availability Zones", ids[i], zone, t)
+		}
 	}
 	if a, b, zone, dup := firstSharedZone(ids, zones); dup {
 		return refused("CreateTransitGatewayVpcAttachment", "DuplicateSubnetsInSameZone",

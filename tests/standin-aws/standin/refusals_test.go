@@ -111,6 +111,16 @@ func TestATgwAttachmentWithTwoSubnetsInOneZoneIsRefused(t *testing.T) {
 	wantIn(t, got, "InvalidSubnetID.NotFound: The subnet ID 'subnet-0000' does not exist")
 }
 
+func TestATgwAttachmentWithASubnetInALocalZoneIsRefused(t *testing.T) {
+	n := newNetwork(t)
+	local, _ := create(t, n.p, subnetT, "in-a-local-zone", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.192/28", "availabilityZone": "eu-west-1-bos-1a"})
+	got := refusal(t, n.p, attachmentType, "attach-local", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{n.subnetB, local}})
+	wantIn(t, got, "operation CreateTransitGatewayVpcAttachment: api error InvalidParameterValue:", local, "eu-west-1-bos-1a", "local-zone")
+	wavelength, _ := create(t, n.p, subnetT, "in-a-wavelength-zone", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.208/28", "availabilityZone": "eu-west-1-wl1-bos-wlz-1"})
+	got = refusal(t, n.p, attachmentType, "attach-wavelength", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{wavelength}})
+	wantIn(t, got, wavelength, "wavelength-zone")
+}
+
 func TestAFirewallWithTwoSubnetMappingsInOneZoneIsRefused(t *testing.T) {
 	n := newNetwork(t)
 	got := refusal(t, n.p, firewallType, "fw2", map[string]any{"name": "fw2", "vpcId": n.vpc, "firewallPolicyArn": "arn:policy",

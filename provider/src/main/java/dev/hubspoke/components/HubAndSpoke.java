@@ -37,7 +37,13 @@ public final class HubAndSpoke extends BaseComponent {
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(String supernet, String inspectionCidr, List<SpokeSpec> spokes, List<String> allowedDomains,
-                List<String> statefulRules, int amazonSideAsn, Map<String, SubnetPlan> addressPlan) {
+                List<String> statefulRules, int amazonSideAsn, Map<String, SubnetPlan> addressPlan, Zones zones) {
+
+        /** This plan with the zone names known: listed, or looked up once for every child. */
+        Plan resolved(Reporter r, ComponentResourceOptions options) {
+            return new Plan(supernet, inspectionCidr, spokes, allowedDomains, statefulRules, amazonSideAsn,
+                    addressPlan, zones.resolved(r, options));
+        }
     }
 
     /**
@@ -57,7 +63,7 @@ public final class HubAndSpoke extends BaseComponent {
      * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
      */
     public HubAndSpoke(String name, HubAndSpokeArgs args, ComponentResourceOptions options) {
-        this(name, plan(Reporter.of("HubAndSpoke", name), args), args, options);
+        this(name, checked(Reporter.of("HubAndSpoke", name), args, options), args, options);
     }
 
     private HubAndSpoke(String name, Plan plan, HubAndSpokeArgs args, ComponentResourceOptions options) {
@@ -65,6 +71,8 @@ public final class HubAndSpoke extends BaseComponent {
         var scope = scope(name, args.tags());
         var tags = Defaults.tags(args.tags());
         int retention = args.logRetentionDays();
+        // Every child gets the zones by name: looked up once here, before anything was registered.
+        List<String> zones = plan.zones().names();
 
         var hub = new Hub(scope.name("hub"),
                 new HubArgs(Defaults.HUB_DESCRIPTION, plan.amazonSideAsn(), tags), scope.componentOptions());
@@ -75,7 +83,7 @@ public final class HubAndSpoke extends BaseComponent {
         var inspection = new InspectionVpc(scope.name("inspection"), new InspectionVpcArgs(
                 plan.inspectionCidr(), plan.supernet(),
                 hub.transitGatewayId(), hub.spokeRouteTableId(), hub.inspectionRouteTableId(),
-                Defaults.list(args.availabilityZones()), args.azCount(),
+                zones, Optional.of(zones.size()),
                 Defaults.or(args.natGateways(), Defaults.NAT_GATEWAYS),
                 policy.map(FirewallPolicy::arn),
                 args.firewallLogging(), args.flowLogs(), retention, tags, args.allowPublicSupernet()),
@@ -91,7 +99,7 @@ public final class HubAndSpoke extends BaseComponent {
         for (SpokeSpec spoke : plan.spokes()) {
             var vpc = new SpokeVpc(scope.name(spoke.name()), new SpokeVpcArgs(
                     spoke.cidrBlock(), hub.transitGatewayId(), hub.spokeRouteTableId(), hub.inspectionRouteTableId(),
-                    Defaults.list(args.availabilityZones()), args.azCount(), workloadPrefix(spoke),
+                    zones, Optional.of(zones.size()), workloadPrefix(spoke),
                     Defaults.TGW_SUBNET_PREFIX_LENGTH, spoke.wantsSsmEndpoints(), args.flowLogs(), retention, tags),
                     scope.componentOptions());
             spokeNames.add(spoke.name());
@@ -100,7 +108,7 @@ public final class HubAndSpoke extends BaseComponent {
             attachmentIds.add(vpc.transitGatewayAttachmentId());
             if (spoke.workload()) {
                 var workload = new SpokeWorkload(scope.name(spoke.name() + "-workload"), new SpokeWorkloadArgs(
-                        vpc.vpcId(), vpc.workloadSubnetIds().applyValue(ids -> ids.get(0)),
+                        vpc.vpcId(), vpc.firstWorkloadSubnetId(),
                         Defaults.INSTANCE_TYPE, Optional.empty(), tags), scope.componentOptions());
                 workloadNames.add(spoke.name());
                 instanceIds.add(workload.instanceId());
@@ -122,6 +130,11 @@ public final class HubAndSpoke extends BaseComponent {
         inspection.firewallArn().ifPresent(arn -> out.put("firewallArn", arn));
         policy.ifPresent(p -> out.put("firewallPolicyArn", p.arn()));
         publish(out);
+    }
+
+    /** {@link #plan}, then the zones looked up if none were listed: all before anything is registered. */
+    private static Plan checked(Reporter r, HubAndSpokeArgs args, ComponentResourceOptions options) {
+        return plan(r, args).resolved(r, options);
     }
 
     /**
@@ -169,7 +182,8 @@ public final class HubAndSpoke extends BaseComponent {
                 args.statefulRules());
         var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn());
         return new Plan(supernet.toString(), inspection.subnets().vpc().toString(), List.copyOf(spokes),
-                policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn(), Collections.unmodifiableMap(addressPlan));
+                policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn(), Collections.unmodifiableMap(addressPlan),
+                inspection.zones());
     }
 
     private static void spokeName(Reporter r, String at, String name, List<String> earlier) {

@@ -71,13 +71,14 @@ public final class InspectionVpc extends BaseComponent {
      * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
      */
     public InspectionVpc(String name, InspectionVpcArgs args, ComponentResourceOptions options) {
-        this(name, checked(Reporter.of("InspectionVpc", name), args), args, options);
+        this(name, checked(Reporter.of("InspectionVpc", name), args, options), args, options);
     }
 
     private InspectionVpc(String name, Plan plan, InspectionVpcArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
-        Output<List<String>> zones = plan.zones().names(this);
+        List<String> zoneNames = plan.zones().names();
+        Output<List<String>> zones = Output.of(zoneNames);
         String supernet = plan.supernet().toString();
 
         var vpc = VpcParts.vpc(scope, plan.subnets().vpc());
@@ -86,9 +87,9 @@ public final class InspectionVpc extends BaseComponent {
                 .vpcId(vpc.id())
                 .tags(scope.tags(igwName))
                 .build(), scope.options());
-        var publics = VpcParts.tier(scope, vpc, plan.subnets(), Tier.PUBLIC, zones);
-        var firewalls = VpcParts.tier(scope, vpc, plan.subnets(), Tier.FIREWALL, zones);
-        var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zones);
+        var publics = VpcParts.tier(scope, vpc, plan.subnets(), Tier.PUBLIC, zoneNames);
+        var firewalls = VpcParts.tier(scope, vpc, plan.subnets(), Tier.FIREWALL, zoneNames);
+        var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zoneNames);
 
         int natCount = Defaults.or(args.natGateways(), Defaults.NAT_GATEWAYS) == NatGatewayMode.SINGLE ? 1 : publics.size();
         var eips = new ArrayList<Eip>();
@@ -126,7 +127,7 @@ public final class InspectionVpc extends BaseComponent {
         for (int a = 0; a < publics.size(); a++) {
             int natAz = Math.min(a, natCount - 1);
             NatGateway nat = nats.get(natAz);
-            Optional<Output<String>> endpoint = endpointIn(firewall, zones, a);
+            Optional<Output<String>> endpoint = endpointIn(firewall, zoneNames.get(a));
             // Internet-bound traffic goes to the endpoint of the NAT gateway's AZ: the NAT sends the
             // replies back by its own AZ's public route table, so only that AZ's endpoint sees both
             // directions. With perAz NAT gateways that is this AZ's endpoint; with a single NAT
@@ -134,7 +135,7 @@ public final class InspectionVpc extends BaseComponent {
             // endpoints (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html),
             // and in appliance mode the TGW may hand a flow to any AZ's tgw subnet
             // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
-            Optional<Output<String>> egressEndpoint = natAz == a ? endpoint : endpointIn(firewall, zones, natAz);
+            Optional<Output<String>> egressEndpoint = natAz == a ? endpoint : endpointIn(firewall, zoneNames.get(natAz));
             UnaryOperator<RouteArgs.Builder> toTgw = r -> r.transitGatewayId(args.transitGatewayId());
 
             VpcParts.route(scope, scope.name("public-default", a), publics.get(a).routeTable(), ANYWHERE,
@@ -185,21 +186,23 @@ public final class InspectionVpc extends BaseComponent {
         publish(out);
     }
 
-    /** The firewall endpoint of AZ {@code az}, when there is a firewall. */
-    private static Optional<Output<String>> endpointIn(Optional<Firewall> firewall, Output<List<String>> zones, int az) {
-        return firewall.map(fw -> Output.tuple(fw.firewallStatuses(), zones)
-                .applyValue(t -> FirewallEndpoints.in(t.t1, t.t2.get(az))));
+    /** The firewall endpoint in zone {@code zone}, when there is a firewall. */
+    private static Optional<Output<String>> endpointIn(Optional<Firewall> firewall, String zone) {
+        return firewall.map(fw -> fw.firewallStatuses().applyValue(statuses -> FirewallEndpoints.in(statuses, zone)));
     }
 
-    /** {@link #plan} plus the ids only a standalone InspectionVpc is given by its user. */
-    private static Plan checked(Reporter r, InspectionVpcArgs args) {
+    /**
+     * {@link #plan} plus the ids only a standalone InspectionVpc is given by its user, and the
+     * zones looked up (if none were listed): everything is checked before anything is registered.
+     */
+    private static Plan checked(Reporter r, InspectionVpcArgs args, ComponentResourceOptions options) {
         var plan = plan(r, args.cidrBlock(), args.supernetCidrBlock(), args.allowPublicSupernet(),
                 args.availabilityZones(), args.azCount(), args.logRetentionDays());
         Checks.required(r, "transitGatewayId", args.transitGatewayId());
         Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
         Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
         Checks.optional(r, "firewallPolicyArn", args.firewallPolicyArn());
-        return plan;
+        return new Plan(plan.subnets(), plan.supernet(), plan.zones().resolved(r, options), plan.logRetentionDays());
     }
 
     static Plan plan(Reporter r, String cidrBlock, String supernetCidrBlock, boolean allowPublicSupernet,

@@ -43,6 +43,7 @@ public final class SpokeVpc extends BaseComponent {
 
     private final Output<String> vpcId;
     private final Output<List<String>> workloadSubnetIds;
+    private final Output<String> firstWorkloadSubnetId;
     private final Output<String> transitGatewayAttachmentId;
 
     /**
@@ -53,13 +54,13 @@ public final class SpokeVpc extends BaseComponent {
      * @throws dev.hubspoke.net.InvalidNetworkException for a bad input, before anything is registered
      */
     public SpokeVpc(String name, SpokeVpcArgs args, ComponentResourceOptions options) {
-        this(name, checked(Reporter.of("SpokeVpc", name), args), args, options);
+        this(name, checked(Reporter.of("SpokeVpc", name), args, options), args, options);
     }
 
     private SpokeVpc(String name, Plan plan, SpokeVpcArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
-        Output<List<String>> zones = plan.zones().names(this);
+        List<String> zones = plan.zones().names();
         Cidr cidr = plan.subnets().vpc();
 
         var vpc = VpcParts.vpc(scope, cidr);
@@ -89,10 +90,11 @@ public final class SpokeVpc extends BaseComponent {
 
         this.vpcId = vpc.id();
         this.workloadSubnetIds = VpcParts.subnetIds(workloads);
+        this.firstWorkloadSubnetId = workloads.get(0).subnet().id();
         this.transitGatewayAttachmentId = attachment.id();
         var out = new LinkedHashMap<String, Output<?>>();
         out.put("vpcId", vpc.id());
-        out.put("availabilityZones", zones);
+        out.put("availabilityZones", Output.of(zones));
         out.put("workloadSubnetIds", workloadSubnetIds);
         out.put("tgwSubnetIds", VpcParts.subnetIds(tgws));
         out.put("routeTableIds", VpcParts.routeTableIds(workloads));
@@ -102,14 +104,17 @@ public final class SpokeVpc extends BaseComponent {
         publish(out);
     }
 
-    /** {@link #plan} plus the ids only a standalone SpokeVpc is given by its user. */
-    private static Plan checked(Reporter r, SpokeVpcArgs args) {
+    /**
+     * {@link #plan} plus the ids only a standalone SpokeVpc is given by its user, and the zones
+     * looked up (if none were listed): everything is checked before anything is registered.
+     */
+    private static Plan checked(Reporter r, SpokeVpcArgs args, ComponentResourceOptions options) {
         var plan = plan(r, args.cidrBlock(), args.availabilityZones(), args.azCount(),
                 args.workloadSubnetPrefixLength(), args.tgwSubnetPrefixLength(), args.logRetentionDays());
         Checks.required(r, "transitGatewayId", args.transitGatewayId());
         Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
         Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
-        return plan;
+        return new Plan(plan.subnets(), plan.zones().resolved(r, options), plan.logRetentionDays());
     }
 
     static Plan plan(Reporter r, String cidrBlock, List<String> availabilityZones, Optional<Integer> azCount,
@@ -188,6 +193,15 @@ public final class SpokeVpc extends BaseComponent {
 
     Output<List<String>> workloadSubnetIds() {
         return workloadSubnetIds;
+    }
+
+    /**
+     * The id of the AZ 0 workload subnet, straight from that subnet: not an element of
+     * {@link #workloadSubnetIds()}, which is unknown during a preview that adds an AZ (the new
+     * subnet has no id yet), and would make the engine plan a replacement of whatever reads it.
+     */
+    Output<String> firstWorkloadSubnetId() {
+        return firstWorkloadSubnetId;
     }
 
     Output<String> transitGatewayAttachmentId() {

@@ -73,8 +73,11 @@ final class VpcParts {
     /**
      * Per AZ of the plan: the tier's subnet ({@code <name>-<tier>-<a>}), route table
      * ({@code <name>-<tier>-rt-<a>}) and their association ({@code <name>-<tier>-rta-<a>}).
+     * The zone names are plain strings, known before anything is registered (see
+     * {@link Zones#resolved}): a subnet's zone must never wait on an Output, since a change of
+     * zone replaces the subnet.
      */
-    static List<TierSubnet> tier(Scope scope, Vpc vpc, SubnetPlan plan, Tier tier, Output<List<String>> zones) {
+    static List<TierSubnet> tier(Scope scope, Vpc vpc, SubnetPlan plan, Tier tier, List<String> zones) {
         var subnets = new ArrayList<TierSubnet>();
         for (var planned : plan.subnets(tier)) {
             int az = planned.azIndex();
@@ -83,7 +86,7 @@ final class VpcParts {
             var subnet = new Subnet(subnetName, SubnetArgs.builder()
                     .vpcId(vpc.id())
                     .cidrBlock(planned.cidr().toString())
-                    .availabilityZone(zones.applyValue(names -> names.get(az)))
+                    .availabilityZone(zones.get(az))
                     .mapPublicIpOnLaunch(false)
                     .tags(scope.tags(subnetName))
                     .build(), scope.options());

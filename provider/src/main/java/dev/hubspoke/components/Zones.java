@@ -1,44 +1,114 @@
 package dev.hubspoke.components;
 
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOutputOptions;
-import com.pulumi.resources.Resource;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilter;
+import com.pulumi.aws.inputs.GetAvailabilityZonesPlainArgs;
+import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ProviderResource;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * The availability zones a VPC spans: the first {@code count} of the names the user listed, or,
- * with none listed, the first {@code count} zones the region reports as available. Index {@code a}
- * is AZ {@code a} of the subnet plan, so the inspection VPC and every spoke use the same zones.
+ * with none listed, the first {@code count} (by name) of the region's usable zones. Index
+ * {@code a} is AZ {@code a} of the subnet plan, so the inspection VPC and every spoke use the
+ * same zones.
+ *
+ * <p>Usable means a real Availability Zone. A region's zone list also holds the Local Zones and
+ * Wavelength Zones the account opted in to, and those cannot hold what every AZ of this network
+ * needs: a Transit Gateway attachment subnet and a Network Firewall endpoint. AWS documents two
+ * ways to tell them apart, and the lookup asks for both: the {@code zone-type} filter
+ * ({@code availability-zone}) and the {@code opt-in-status} filter ({@code opt-in-not-required},
+ * which Availability Zones always have and Local and Wavelength Zones never do). See
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html and
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AvailabilityZone.html
  */
 record Zones(List<String> listed, int count) {
+
+    static final String LOOKUP = "aws:index/getAvailabilityZones:getAvailabilityZones";
+
+    /** What the lookup sends: available zones that are Availability Zones (no Local/Wavelength Zones). */
+    static final GetAvailabilityZonesPlainArgs USABLE = GetAvailabilityZonesPlainArgs.builder()
+            .state("available")
+            .filters(
+                    GetAvailabilityZonesFilter.builder().name("zone-type").values("availability-zone").build(),
+                    GetAvailabilityZonesFilter.builder().name("opt-in-status").values("opt-in-not-required").build())
+            .build();
 
     Zones {
         listed = List.copyOf(listed);
     }
 
-    /**
-     * The zone names, in AZ order. A lookup is an invoke with {@code parent} as parent, so it
-     * uses the component's provider. It only maps the invoke's result: nothing is created here.
-     */
-    Output<List<String>> names(Resource parent) {
-        if (!listed.isEmpty()) {
-            return Output.of(listed);
-        }
-        return AwsFunctions.getAvailabilityZones(
-                        GetAvailabilityZonesArgs.builder().state("available").build(),
-                        new InvokeOutputOptions(parent, null, null, null))
-                .applyValue(result -> firstAvailable(result.names(), count));
+    /** Whether the names are known: listed by the user, or already looked up. */
+    boolean known() {
+        return !listed.isEmpty();
     }
 
-    static List<String> firstAvailable(List<String> available, int count) {
-        if (available.size() < count) {
-            throw new IllegalStateException("the region has " + available.size()
-                    + " available availability zones but " + count
-                    + " are needed; set azCount to at most " + available.size());
+    /** The zone names, in AZ order; only once {@link #known()}. */
+    List<String> names() {
+        if (!known()) {
+            throw new IllegalStateException("the availability zones have not been looked up: call resolved() first");
         }
-        return List.copyOf(available.subList(0, count));
+        return listed;
+    }
+
+    /**
+     * These zones with their names known: the listed ones as they are, or the region's first
+     * {@code count} usable zones, looked up now.
+     *
+     * <p>This waits for the lookup, and the constructors call it before they register anything:
+     * a region with too few usable zones must fail as one error, before the first child exists
+     * (also in preview, where invokes run too), not as a failed Output under every subnet after
+     * the VPC and its route tables were registered (and, under {@code pulumi up}, created).
+     * Waiting costs one invoke round trip, and it makes each zone a plain string, so no subnet's
+     * {@code availabilityZone} hangs on an Output.
+     *
+     * @param options the component's options: the lookup uses the aws provider its children
+     *                will inherit, so it asks the region they are built in
+     * @throws dev.hubspoke.net.InvalidNetworkException when the region has fewer usable zones than {@code count}
+     */
+    Zones resolved(Reporter r, ComponentResourceOptions options) {
+        if (known()) {
+            return this;
+        }
+        var lookup = InvokeOptions.builder();
+        awsProvider(options).ifPresent(lookup::provider);
+        GetAvailabilityZonesResult result;
+        try {
+            result = AwsFunctions.getAvailabilityZonesPlain(USABLE, lookup.build()).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return new Zones(firstUsable(r, result.names(), count), count);
+    }
+
+    /**
+     * The first {@code count} of {@code usable}, sorted by name: AWS does not promise an order
+     * ("The order of the elements in the response ... might vary", DescribeAvailabilityZones),
+     * and AZ {@code a} must name the same zone on every run.
+     */
+    static List<String> firstUsable(Reporter r, List<String> usable, int count) {
+        var sorted = usable.stream().sorted().toList();
+        if (sorted.size() < count) {
+            throw r.fail("azCount", count, "asks for " + count + " availability zones, but the region has "
+                            + (sorted.isEmpty() ? "none" : "only " + sorted.size() + " (" + String.join(", ", sorted) + ")")
+                            + " that can hold a Transit Gateway attachment and a firewall endpoint"
+                            + " (Local Zones and Wavelength Zones cannot, and are not counted)",
+                    "set azCount to at most " + sorted.size() + ", or deploy to a region with at least "
+                            + count + " availability zones");
+        }
+        return List.copyOf(sorted.subList(0, count));
+    }
+
+    /** The aws provider among the component's providers; none means the default provider. */
+    private static Optional<ProviderResource> awsProvider(ComponentResourceOptions options) {
+        return Optional.ofNullable(options).flatMap(o -> Optional.ofNullable(o.getProviders())).stream()
+                .flatMap(List::stream)
+                .filter(p -> "pulumi:providers:aws".equals(p.pulumiResourceType()))
+                .findFirst();
     }
 }

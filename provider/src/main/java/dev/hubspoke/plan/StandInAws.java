@@ -27,7 +27,30 @@ public final class StandInAws implements Mocks {
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "123456789012";
+    /** The region's Availability Zones: the zones a lookup for usable zones finds, in this order. */
     public static final List<String> REGION_ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d");
+    private static final List<String> REGION_ZONE_IDS = List.of("use1-az1", "use1-az2", "use1-az4", "use1-az6");
+
+    /**
+     * One zone of the region, with the fields DescribeAvailabilityZones filters on. See
+     * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AvailabilityZone.html: an
+     * Availability Zone's opt-in status is always {@code opt-in-not-required}; a Local Zone's or
+     * Wavelength Zone's is {@code opted-in} or {@code not-opted-in}.
+     */
+    public record Zone(String name, String zoneId, String zoneType, String optInStatus, String groupName) {
+    }
+
+    /**
+     * Besides its Availability Zones, the region holds what an account that opted in to some
+     * Local and Wavelength Zones sees: AWS lists those among the available zones unless the
+     * request filters them out, and they sort before {@code us-east-1a}, so a lookup without
+     * the filters picks them first. One Local Zone is not opted in: only
+     * {@code allAvailabilityZones} shows it.
+     */
+    private static final List<Zone> OTHER_ZONES = List.of(
+            new Zone("us-east-1-bos-1a", "use1-bos1-az1", "local-zone", "opted-in", "us-east-1-bos-1"),
+            new Zone("us-east-1-mia-1a", "use1-mia1-az1", "local-zone", "not-opted-in", "us-east-1-mia-1"),
+            new Zone("us-east-1-wl1-bos-wlz-1", "use1-wl1-bos-wlz1", "wavelength-zone", "opted-in", "us-east-1-wl1"));
     public static final String AL2023_AMI = "ami-0a1b2c3d4e5f60718";
 
     private static final Map<String, String> ID_PREFIX = Map.ofEntries(
@@ -64,21 +87,47 @@ public final class StandInAws implements Mocks {
                             Map<String, Object> outputs) {
     }
 
+    private final List<Zone> zones;
+
+    /** The region with all of {@link #REGION_ZONES}. */
+    public StandInAws() {
+        this(REGION_ZONES.size());
+    }
+
+    /**
+     * A region with only the first {@code availabilityZones} of {@link #REGION_ZONES} (and the
+     * same Local and Wavelength Zones), e.g. to play a region with too few zones for a network.
+     */
+    public StandInAws(int availabilityZones) {
+        this(REGION, availabilityZones);
+    }
+
+    /**
+     * Plays {@code region} for getRegion, getPartition, getCallerIdentity and getServicePrincipal
+     * (its partition follows from its name, as on AWS), with all of {@link #REGION_ZONES}: the zone
+     * names stay us-east-1's, which no component compares with the region.
+     */
+    public StandInAws(String region) {
+        this(region, REGION_ZONES.size());
+    }
+
+    private StandInAws(String regionName, int availabilityZones) {
+        this.region = regionName;
+        var region = new ArrayList<Zone>();
+        for (int i = 0; i < availabilityZones; i++) {
+            region.add(new Zone(REGION_ZONES.get(i), REGION_ZONE_IDS.get(i), "availability-zone",
+                    "opt-in-not-required", REGION));
+        }
+        region.addAll(OTHER_ZONES);
+        region.sort(java.util.Comparator.comparing(Zone::name));
+        this.zones = List.copyOf(region);
+    }
+
     public record Invoke(String token, Map<String, Object> args) {
     }
 
     /** The region the invokes answer for; its partition follows from it, as on AWS. */
     private final String region;
-
-    /** Plays {@link #REGION}. */
-    public StandInAws() {
-        this(REGION);
-    }
-
-    /** Plays {@code region}: getRegion, getPartition and getServicePrincipal answer for it. */
-    public StandInAws(String region) {
-        this.region = region;
-    }
 
     /**
      * The partition of a region and its DNS names: GovCloud and China are partitions of their own
@@ -170,15 +219,7 @@ public final class StandInAws implements Mocks {
         Map<String, Object> given = args.args == null ? Map.of() : new HashMap<>(args.args);
         invokes.add(new Invoke(args.token, given));
         Map<String, Object> result = switch (args.token) {
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
-                    "id", REGION,
-                    "names", REGION_ZONES,
-                    "zoneIds", List.of("use1-az1", "use1-az2", "use1-az4", "use1-az6"),
-                    "groupNames", List.of(REGION),
-                    "excludeNames", List.of(),
-                    "excludeZoneIds", List.of(),
-                    "filters", List.of(),
-                    "state", "available");
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones(given);
             case "aws:index/getRegion:getRegion" -> Map.of(
                     "id", region,
                     "name", region,
@@ -213,6 +254,58 @@ public final class StandInAws implements Mocks {
             default -> throw new IllegalArgumentException("the stand-in AWS does not answer the invoke " + args.token);
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * The zones the request selects, the way DescribeAvailabilityZones selects them
+     * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html):
+     * zones not opted in only with {@code allAvailabilityZones}; every filter must match (any of
+     * its values); an unknown filter name is refused, as AWS refuses it. Every zone here is
+     * {@code available}.
+     */
+    private Map<String, Object> availabilityZones(Map<String, Object> given) {
+        boolean all = Boolean.TRUE.equals(given.get("allAvailabilityZones"));
+        Object state = given.get("state");
+        List<?> filters = (List<?>) given.getOrDefault("filters", List.of());
+        List<?> excludeNames = (List<?>) given.getOrDefault("excludeNames", List.of());
+        List<?> excludeZoneIds = (List<?>) given.getOrDefault("excludeZoneIds", List.of());
+        var selected = zones.stream()
+                .filter(zone -> all || !zone.optInStatus().equals("not-opted-in"))
+                .filter(zone -> state == null || "available".equals(state))
+                .filter(zone -> filters.stream().allMatch(filter -> matches(zone, (Map<?, ?>) filter)))
+                .filter(zone -> !excludeNames.contains(zone.name()) && !excludeZoneIds.contains(zone.zoneId()))
+                .toList();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("id", REGION);
+        result.put("names", selected.stream().map(Zone::name).toList());
+        result.put("zoneIds", selected.stream().map(Zone::zoneId).toList());
+        result.put("groupNames", selected.stream().map(Zone::groupName).distinct().sorted().toList());
+        result.put("excludeNames", excludeNames);
+        result.put("excludeZoneIds", excludeZoneIds);
+        result.put("filters", filters);
+        if (state != null) {
+            result.put("state", state);
+        }
+        if (given.containsKey("allAvailabilityZones")) {
+            result.put("allAvailabilityZones", all);
+        }
+        return result;
+    }
+
+    private static boolean matches(Zone zone, Map<?, ?> filter) {
+        String name = String.valueOf(filter.get("name"));
+        String field = switch (name) {
+            case "zone-type" -> zone.zoneType();
+            case "opt-in-status" -> zone.optInStatus();
+            case "zone-name" -> zone.name();
+            case "zone-id" -> zone.zoneId();
+            case "group-name" -> zone.groupName();
+            case "region-name" -> REGION;
+            case "state" -> "available";
+            default -> throw new IllegalArgumentException(
+                    "the stand-in AWS refuses the getAvailabilityZones filter '" + name + "', as AWS does");
+        };
+        return ((List<?>) filter.get("values")).contains(field);
     }
 
     private static String hash(String name) {

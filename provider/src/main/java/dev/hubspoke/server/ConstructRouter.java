@@ -60,6 +60,7 @@ final class ConstructRouter {
      * the futures it creates, wherever and whenever they run, reach {@code deployment}.
      */
     <T> CompletableFuture<T> run(DeploymentInternal deployment, Supplier<CompletableFuture<T>> work) {
+        var found = DeploymentInstanceHolder.getInstanceNoThrow();
         DeploymentInstanceHolder.setInstance(instance);
         try (var scope = Context.current().with(DEPLOYMENT, deployment).makeCurrent()) {
             return work.get();
@@ -67,7 +68,7 @@ final class ConstructRouter {
             return CompletableFuture.failedFuture(failure);
         } finally {
             // The calling thread goes back to its pool: leave it as it was found.
-            DeploymentInstanceHolder.setInstance(null);
+            DeploymentInstanceHolder.setInstance(found);
         }
     }
 

@@ -158,6 +158,24 @@ class HubAndSpokeTest {
         assertFalse(withoutFirewall.get().outputs().containsKey("firewallPolicyArn"));
     }
 
+    /**
+     * The workload's subnet id comes from the AZ 0 subnet itself, not from an element of the
+     * spoke's subnet list: during a preview that adds an AZ the list is unknown (the new subnet
+     * has no id yet), and an instance whose subnetId is unknown is planned as a replacement.
+     * The registration's dependencies show which Output the id came through.
+     */
+    @Test
+    void theWorkloadInstanceDependsOnItsOwnSubnetOnlyNotOnTheSpokesWholeSubnetList() {
+        var run = build(hubAndSpoke(seedSpokes(), true));
+
+        var instance = run.named("net-spoke1-workload-instance");
+        assertEquals(run.named("net-spoke1-workload-0").id(), instance.input("subnetId"));
+        assertTrue(instance.dependencies().contains(run.named("net-spoke1-workload-0").urnNow()),
+                instance.dependencies().toString());
+        assertFalse(instance.dependencies().contains(run.named("net-spoke1-workload-1").urnNow()),
+                "the instance waits on (and would be replaced with) the AZ 1 subnet: " + instance.dependencies());
+    }
+
     @Test
     void listedZonesTheNatModeAndTheLogSwitchesReachEveryChild() {
         var run = build(new HubAndSpokeArgs("10.0.0.0/8", "10.129.0.0/24", List.of("eu-west-1b", "eu-west-1c",

@@ -80,7 +80,11 @@ final class MockRun {
 
     /** Runs {@code program} to completion and cleans up the SDK's per-thread deployment. */
     static MockRun of(Consumer<Context> program) {
-        var aws = new StandInAws();
+        return of(new StandInAws(), program);
+    }
+
+    /** Like {@link #of(Consumer)}, with {@code aws} playing the cloud (e.g. a region with fewer zones). */
+    static MockRun of(StandInAws aws, Consumer<Context> program) {
         var recorded = new CopyOnWriteArrayList<Registration>();
         try {
             var result = PulumiTestInternal.builder()

@@ -45,7 +45,7 @@ class ConstructRouterTest {
     }
 
     /** A deployment that answers only getStackName, with its own name. */
-    private static DeploymentInternal named(String stack) {
+    static DeploymentInternal named(String stack) {
         return (DeploymentInternal) Proxy.newProxyInstance(DeploymentInternal.class.getClassLoader(),
                 new Class<?>[]{DeploymentInternal.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getStackName")) {
@@ -56,7 +56,7 @@ class ConstructRouterTest {
     }
 
     /** The deployment the SDK would see on this thread now, as the SDK finds it. */
-    private static String seen() {
+    static String seen() {
         return ((DeploymentInstanceInternal) DeploymentInstanceHolder.getInstance()).getInternal().getStackName();
     }
 

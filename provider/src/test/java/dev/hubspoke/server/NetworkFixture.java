@@ -7,6 +7,7 @@ import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
@@ -58,7 +59,10 @@ final class NetworkFixture extends ComponentResource implements HubspokeComponen
     private NetworkFixture(String name, Cidr cidr, int subnetCount, Output<String> description,
                            ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build())
+        // Availability Zones only, as the components ask: the stand-in, like AWS, also lists Local Zones.
+        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available")
+                        .filters(GetAvailabilityZonesFilterArgs.builder().name("zone-type").values("availability-zone").build())
+                        .build())
                 .applyValue(result -> result.names());
         var child = CustomResourceOptions.builder().parent(this).build();
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
