@@ -22,9 +22,9 @@ const (
 	releasedCommit  = "5f6e6d9"
 )
 
-// destructive is every step operation that deletes a cloud resource (a replacement deletes the
+// replacesOrDeletes is every step operation that deletes a cloud resource (a replacement deletes the
 // old one, before or after creating the new one).
-var destructive = map[string]bool{
+var replacesOrDeletes = map[string]bool{
 	"replace": true, "create-replacement": true, "delete-replaced": true, "delete": true,
 	"discard": true, "discard-replaced": true, "read-replacement": true,
 }
@@ -63,7 +63,7 @@ func TestUpgradeFromTheLastReleaseChangesOnlyWhatTheChangelogNames(t *testing.T)
 			var unnamed []string
 			planned := map[string]string{}
 			for _, step := range p.Steps {
-				if !destructive[step.Op] {
+				if !replacesOrDeletes[step.Op] {
 					continue
 				}
 				planned[step.URN] = step.Op
