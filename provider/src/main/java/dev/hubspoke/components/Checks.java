@@ -190,7 +190,26 @@ final class Checks {
         return instanceType;
     }
 
+    /**
+     * Network Firewall's largest stateful rule group capacity
+     * (https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html); a group's
+     * capacity is {@link FirewallPolicy#capacity} of its entries.
+     */
+    static final int MAX_RULE_GROUP_CAPACITY = 30_000;
+
+    /** The most entries whose group capacity AWS accepts. */
+    static final int MAX_RULE_GROUP_ENTRIES = MAX_RULE_GROUP_CAPACITY / FirewallPolicy.CAPACITY_PER_ENTRY;
+
+    private static void fitsOneRuleGroup(Reporter r, String field, int entries, String what) {
+        if (entries > MAX_RULE_GROUP_ENTRIES) {
+            throw r.fail(field, entries + " " + what, "needs a rule group capacity of "
+                            + FirewallPolicy.capacity(entries) + ", above Network Firewall's limit of " + MAX_RULE_GROUP_CAPACITY,
+                    "give at most " + MAX_RULE_GROUP_ENTRIES + " " + what + " (use a leading dot to cover a domain's subdomains with one entry)");
+        }
+    }
+
     static List<String> allowedDomains(Reporter r, List<String> domains) {
+        fitsOneRuleGroup(r, "allowedDomains", domains.size(), "domains");
         for (int i = 0; i < domains.size(); i++) {
             String domain = domains.get(i);
             int index = i;
@@ -207,10 +226,18 @@ final class Checks {
      * Firewall requires of the rules of one group.
      */
     static List<String> statefulRules(Reporter r, List<String> rules) {
+        fitsOneRuleGroup(r, "statefulRules", rules.size(), "rules");
         var checked = new ArrayList<String>();
         var sids = new ArrayList<String>();
         for (int i = 0; i < rules.size(); i++) {
             String rule = rules.get(i) == null ? "" : rules.get(i).strip();
+            // The entries are joined with line breaks into one rules string: a line break inside
+            // an entry would add a rule that no check here has seen.
+            if (rule.indexOf('\n') >= 0 || rule.indexOf('\r') >= 0) {
+                throw r.fail("statefulRules[" + i + "]", rules.get(i),
+                        "holds a line break, so the text after it would become a rule of its own",
+                        "put each rule in its own entry, on one line");
+            }
             Matcher sid = SID.matcher(rule);
             if (!RULE_ACTION.matcher(rule).lookingAt() || !sid.find()) {
                 throw r.fail("statefulRules[" + i + "]", rules.get(i),

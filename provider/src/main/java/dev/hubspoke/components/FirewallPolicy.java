@@ -168,9 +168,12 @@ public final class FirewallPolicy extends BaseComponent {
                 Checks.statefulRules(r, Defaults.list(statefulRules)));
     }
 
+    /** Capacity reserved per entry (domain or rule): room to grow before a replacement. */
+    static final int CAPACITY_PER_ENTRY = 4;
+
     /** Stateful capacity can only be set at creation: leave room to grow before a replacement. */
     static int capacity(int entries) {
-        return Math.max(100, 4 * entries);
+        return Math.max(100, CAPACITY_PER_ENTRY * entries);
     }
 
     private static RuleGroup suricata(Scope scope, String role, Cidr supernet, String rules, int capacity) {

@@ -24,14 +24,31 @@ public final class InvalidNetworkException extends RuntimeException {
      */
     public InvalidNetworkException(String component, String resourceName, String propertyPath, String value,
                                    String problem, String fix) {
-        super(component + " '" + resourceName + "': " + propertyPath
-                + (value == null ? "" : " = " + value) + ": " + problem + ". Fix: " + fix + ".");
+        super(component + " '" + resourceName + "': " + shorten(propertyPath, SHOWN_PROBLEM)
+                + (value == null ? "" : " = " + shorten(value, SHOWN_VALUE)) + ": " + shorten(problem, SHOWN_PROBLEM)
+                + ". Fix: " + fix + ".");
         this.component = component;
         this.resourceName = resourceName;
         this.propertyPath = propertyPath;
         this.value = value;
         this.problem = problem;
         this.fix = fix;
+    }
+
+    /**
+     * How much of a value or a problem the message shows. A gRPC status travels in an HTTP/2
+     * header, which many clients cap at 8 KiB; a 2 MB value echoed whole made a 4 MB message.
+     */
+    static final int SHOWN_VALUE = 200;
+    static final int SHOWN_PROBLEM = 600;
+
+    /** The start of {@code text}, with how long it was when it is cut; line breaks shown as \n. */
+    static String shorten(String text, int max) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        if (oneLine.length() <= max) {
+            return oneLine;
+        }
+        return oneLine.substring(0, max) + "… (" + text.length() + " characters in all)";
     }
 
     public String component() {

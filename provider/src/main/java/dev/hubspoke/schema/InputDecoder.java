@@ -339,10 +339,27 @@ public final class InputDecoder {
                 known = false;
                 continue;
             }
-            checkShape(property.element().orElseThrow(), tag.value().get(), inner.key(entry.getKey()).secret(tag.secret()));
+            At tagAt = inner.key(entry.getKey()).secret(tag.secret());
+            checkShape(property.element().orElseThrow(), tag.value().get(), tagAt);
+            checkTagSize(entry.getKey(), tag.value().get().getStringValue(), tagAt);
             result.put(entry.getKey(), tag.value().get().getStringValue());
         }
         return output(known ? Optional.of(Collections.unmodifiableMap(result)) : Optional.empty(), secret, dependencies);
+    }
+
+    /** AWS's tag limits: keys up to 128 characters, values up to 256 (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
+    static final int MAX_TAG_KEY = 128;
+    static final int MAX_TAG_VALUE = 256;
+
+    private static void checkTagSize(String key, String value, At at) {
+        if (key.length() > MAX_TAG_KEY) {
+            throw at.error(Optional.empty(), "is a tag key of " + key.length() + " characters; AWS allows at most " + MAX_TAG_KEY,
+                    "use a tag key of at most " + MAX_TAG_KEY + " characters");
+        }
+        if (value.length() > MAX_TAG_VALUE) {
+            throw at.error(Optional.of(PropertyValue.of(value)), "is " + value.length() + " characters long; AWS allows tag values of at most "
+                    + MAX_TAG_VALUE, "use a tag value of at most " + MAX_TAG_VALUE + " characters");
+        }
     }
 
     /** Checks a known value against the property's schema type. */
