@@ -129,22 +129,6 @@ public final class StandInAws implements Mocks {
     /** The region the invokes answer for; its partition follows from it, as on AWS. */
     private final String region;
 
-    /**
-     * The partition of a region and its DNS names: GovCloud and China are partitions of their own
-     * (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html).
-     */
-    record Partition(String id, String dnsSuffix, String reverseDnsPrefix) {
-        static Partition of(String region) {
-            if (region.startsWith("us-gov-")) {
-                return new Partition("aws-us-gov", "amazonaws.com", "com.amazonaws");
-            }
-            if (region.startsWith("cn-")) {
-                return new Partition("aws-cn", "amazonaws.com.cn", "cn.com.amazonaws");
-            }
-            return new Partition("aws", "amazonaws.com", "com.amazonaws");
-        }
-    }
-
     /** The id this mock gives the resource {@code name} of {@code type}; Network Firewall's are arns. */
     public static String idOf(String type, String name) {
         return type.startsWith("aws:networkfirewall/") ? arnOf(type, name) : shortId(type, name);
@@ -224,25 +208,25 @@ public final class StandInAws implements Mocks {
                     "id", region,
                     "name", region,
                     "description", "stand-in region " + region,
-                    "endpoint", "ec2." + region + "." + Partition.of(region).dnsSuffix());
+                    "endpoint", "ec2." + region + "." + AwsPartition.of(region).dnsSuffix());
             case "aws:index/getPartition:getPartition" -> Map.of(
-                    "id", Partition.of(region).id(),
-                    "partition", Partition.of(region).id(),
-                    "dnsSuffix", Partition.of(region).dnsSuffix(),
-                    "reverseDnsPrefix", Partition.of(region).reverseDnsPrefix());
+                    "id", AwsPartition.of(region).id(),
+                    "partition", AwsPartition.of(region).id(),
+                    "dnsSuffix", AwsPartition.of(region).dnsSuffix(),
+                    "reverseDnsPrefix", AwsPartition.of(region).reverseDnsPrefix());
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
                     "id", ACCOUNT,
                     "accountId", ACCOUNT,
-                    "arn", "arn:" + Partition.of(region).id() + ":iam::" + ACCOUNT + ":user/stand-in",
+                    "arn", "arn:" + AwsPartition.of(region).id() + ":iam::" + ACCOUNT + ":user/stand-in",
                     "userId", "AIDASTANDIN");
             // A simplification of AWS's table (some services keep amazonaws.com in aws-cn): the
             // partition's DNS suffix, which is what differs between the partitions tested here.
             case "aws:index/getServicePrincipal:getServicePrincipal" -> Map.of(
                     "id", given.get("serviceName") + "." + region,
-                    "name", given.get("serviceName") + "." + Partition.of(region).dnsSuffix(),
+                    "name", given.get("serviceName") + "." + AwsPartition.of(region).dnsSuffix(),
                     "region", region,
                     "serviceName", String.valueOf(given.get("serviceName")),
-                    "suffix", Partition.of(region).dnsSuffix());
+                    "suffix", AwsPartition.of(region).dnsSuffix());
             case "aws:ssm/getParameter:getParameter" -> Map.of(
                     "id", String.valueOf(given.get("name")),
                     "arn", "arn:aws:ssm:" + REGION + "::parameter" + given.get("name"),
