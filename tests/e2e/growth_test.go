@@ -292,10 +292,12 @@ func TestGrowthPreviewTellsTheTruth(t *testing.T) {
 			t.Errorf("preview announced updates up did not do: %v, want only %v", got, wantAnnounced)
 		}
 		// What must change in place to use a third AZ: every TGW attachment's subnet list,
-		// the firewall's subnet mappings and spoke2's SSM endpoints' subnets.
+		// the firewall's subnet mappings and the SSM endpoints' subnets of the workload spokes
+		// that have them (spoke1 and spoke3 by default; spoke2 switched them off).
 		updatedOnly(t, done, "network-inspection-tgw-attachment", "network-spoke1-tgw-attachment",
 			"network-spoke2-tgw-attachment", "network-spoke3-tgw-attachment", "network-inspection-firewall",
-			"network-spoke2-ssm-endpoint", "network-spoke2-ssmmessages-endpoint", "network-spoke2-ec2messages-endpoint")
+			"network-spoke1-ssm-endpoint", "network-spoke1-ssmmessages-endpoint", "network-spoke1-ec2messages-endpoint",
+			"network-spoke3-ssm-endpoint", "network-spoke3-ssmmessages-endpoint", "network-spoke3-ec2messages-endpoint")
 		checkVerifyPasses(t, b.export())
 		b.expectNoChanges("after adding an AZ")
 	})
