@@ -51,6 +51,15 @@ func TestUpgradeFromTheLastReleaseChangesOnlyWhatTheChangelogNames(t *testing.T)
 	for _, example := range []string{"yaml-blueprint", "yaml"} {
 		t.Run(example, func(t *testing.T) {
 			s := releasedStack(t, example, home)
+			if example == "yaml-blueprint" {
+				// The logs are what an upgrade must not lose: their groups and the flow-log roles
+				// take part in this update.
+				s.editHubspokeResources(func(typ string, res map[string]any) bool {
+					props, _ := res["properties"].(map[string]any)
+					props["firewallLogging"], props["flowLogs"] = true, true
+					return typ == "hubspoke:index:HubAndSpoke"
+				})
+			}
 			s.pinHubspoke(releasedVersion)
 			progress(fmt.Sprintf("upgrade %s: up with hubspoke %s", example, releasedVersion))
 			s.up()
@@ -87,6 +96,9 @@ func TestUpgradeFromTheLastReleaseChangesOnlyWhatTheChangelogNames(t *testing.T)
 			}
 			after := s.export()
 			checkHubspokeVersion(t, after, shared.version)
+			if kept, lost := logGroupNames(before), logGroupNames(after); strings.Join(kept, " ") != strings.Join(lost, " ") {
+				t.Errorf("log groups before the update %v, after %v: a renamed group is a new one, without the old logs", kept, lost)
+			}
 			if example == "yaml-blueprint" {
 				checkVerifyPasses(t, after)
 			}
@@ -97,6 +109,18 @@ func TestUpgradeFromTheLastReleaseChangesOnlyWhatTheChangelogNames(t *testing.T)
 			s.destroy()
 		})
 	}
+}
+
+// logGroupNames is the name of every CloudWatch log group of the deployment, sorted.
+func logGroupNames(d deployment) []string {
+	var names []string
+	for _, r := range d.Resources {
+		if r.Type == "aws:cloudwatch/logGroup:LogGroup" {
+			names = append(names, fmt.Sprint(r.Outputs["name"]))
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // checkHubspokeVersion fails unless the deployment's hubspoke provider is the given version: the
@@ -139,6 +163,7 @@ func releasedStack(t *testing.T, example, home string) *stack {
 	if err := os.WriteFile(filepath.Join(s.dir, "Pulumi.yaml"), out, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	s.listReleasedZones()
 	s.pulumiOK("stack", "init", "dev")
 	s.pulumiOK("config", "set", "aws:region", "us-east-1")
 	return s
@@ -147,6 +172,21 @@ func releasedStack(t *testing.T, example, home string) *stack {
 // pinHubspoke sets the `version` resource option of every hubspoke resource in the program: it
 // is how a YAML program chooses among installed versions of a provider.
 func (s *stack) pinHubspoke(version string) {
+	s.t.Helper()
+	s.editHubspokeResources(func(_ string, res map[string]any) bool {
+		options, _ := res["options"].(map[string]any)
+		if options == nil {
+			options = map[string]any{}
+		}
+		options["version"] = version
+		res["options"] = options
+		return true
+	})
+}
+
+// editHubspokeResources lets edit change each hubspoke resource of Pulumi.yaml (type, resource)
+// and saves the program; edit says whether it changed the resource, and one must have.
+func (s *stack) editHubspokeResources(edit func(typ string, res map[string]any) bool) {
 	s.t.Helper()
 	file := filepath.Join(s.dir, "Pulumi.yaml")
 	data, err := os.ReadFile(file)
@@ -157,22 +197,16 @@ func (s *stack) pinHubspoke(version string) {
 	if err := yaml.Unmarshal(data, &program); err != nil {
 		s.t.Fatal(err)
 	}
-	pinned := 0
+	edited := 0
 	for _, r := range program["resources"].(map[string]any) {
 		res := r.(map[string]any)
-		if !strings.HasPrefix(res["type"].(string), "hubspoke:") {
-			continue
+		typ, _ := res["type"].(string)
+		if strings.HasPrefix(typ, "hubspoke:") && edit(typ, res) {
+			edited++
 		}
-		options, _ := res["options"].(map[string]any)
-		if options == nil {
-			options = map[string]any{}
-		}
-		options["version"] = version
-		res["options"] = options
-		pinned++
 	}
-	if pinned == 0 {
-		s.t.Fatalf("%s has no hubspoke resource to pin", file)
+	if edited == 0 {
+		s.t.Fatalf("%s: no hubspoke resource to edit", file)
 	}
 	if data, err = yaml.Marshal(program); err != nil {
 		s.t.Fatal(err)
@@ -180,6 +214,29 @@ func (s *stack) pinHubspoke(version string) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		s.t.Fatal(err)
 	}
+}
+
+// releasedZones are the Availability Zones the released program is given. 0.1.0 took the first
+// zones a lookup returned, Local and Wavelength Zones included (fixed since), and the stand-in
+// plays an account opted in to both, where 0.1.0 could not deploy at all; on an account without
+// them the lookup returned exactly these.
+var releasedZones = []any{"us-east-1a", "us-east-1b"}
+
+// zoneInputs are the components that took availabilityZones in 0.1.0.
+var zoneInputs = map[string]bool{"hubspoke:index:InspectionVpc": true, "hubspoke:index:SpokeVpc": true,
+	"hubspoke:index:HubAndSpoke": true}
+
+// listReleasedZones sets availabilityZones on every component of the program that takes it.
+func (s *stack) listReleasedZones() {
+	s.t.Helper()
+	s.editHubspokeResources(func(typ string, res map[string]any) bool {
+		if !zoneInputs[typ] {
+			return false
+		}
+		props, _ := res["properties"].(map[string]any)
+		props["availabilityZones"] = releasedZones
+		return true
+	})
 }
 
 // releasedRevision is the released commit: the tag, else the known commit; the test cannot run
