@@ -65,6 +65,9 @@ func TestUpgradeFromTheLastReleaseChangesOnlyWhatTheChangelogNames(t *testing.T)
 			s.up()
 			before := s.export()
 			checkHubspokeVersion(t, before, releasedVersion)
+			if n := len(logGroupNames(before)); example == "yaml-blueprint" && n != 5 {
+				t.Fatalf("the released blueprint made %d log groups, want 5 (firewall alert and flow, a flow log per VPC)", n)
+			}
 
 			s.pinHubspoke(shared.version)
 			progress(fmt.Sprintf("upgrade %s: preview and up with hubspoke %s", example, shared.version))
