@@ -21,10 +21,12 @@ class PlanCommandTest {
 
     private static final Path SEED = Path.of("..", "examples", "seed.yaml");
 
-    private record Run(int exitCode, String out, String err) {
+    /** What one run of the plan command printed and returned. */
+    record Run(int exitCode, String out, String err) {
     }
 
-    private static Run plan(String... args) {
+    /** Runs the plan command in-process, as the launcher's {@code plan} does. */
+    static Run plan(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = PlanCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
