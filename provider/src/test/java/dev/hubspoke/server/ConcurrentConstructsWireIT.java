@@ -36,7 +36,7 @@ class ConcurrentConstructsWireIT {
 
     private static final String SPOKE = "hubspoke:index:SpokeVpc";
     /** What a SpokeVpc of two AZs registers below itself. */
-    private static final int SPOKE_CHILDREN = 18;
+    private static final int SPOKE_CHILDREN = 19;
 
     private FakeEngine engine;
     private ProviderProcess provider;

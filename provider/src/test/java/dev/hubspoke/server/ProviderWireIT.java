@@ -102,6 +102,7 @@ class ProviderWireIT {
                         // 2 AZs x 3 tiers of subnet + route table + association; per AZ: EIP, NAT and the
                         // routes public 0/0 + supernet, firewall 0/0 + supernet, tgw 0/0
                         types(Map.ofEntries(Map.entry("aws:ec2/vpc:Vpc", 1),
+                                Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", 1),
                                 Map.entry("aws:ec2/internetGateway:InternetGateway", 1),
                                 Map.entry("aws:ec2/subnet:Subnet", 6), Map.entry("aws:ec2/routeTable:RouteTable", 6),
                                 Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", 6),
@@ -120,7 +121,8 @@ class ProviderWireIT {
                 new HandlerCase("hubspoke:index:SpokeVpc",
                         Map.of("cidrBlock", "10.0.0.0/16", "transitGatewayId", "tgw-0123",
                                 "spokeRouteTableId", "tgw-rtb-spoke", "inspectionRouteTableId", "tgw-rtb-inspection"),
-                        types(Map.of("aws:ec2/vpc:Vpc", 1, "aws:ec2/subnet:Subnet", 4,
+                        types(Map.of("aws:ec2/vpc:Vpc", 1, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", 1,
+                                "aws:ec2/subnet:Subnet", 4,
                                 "aws:ec2/routeTable:RouteTable", 4,
                                 "aws:ec2/routeTableAssociation:RouteTableAssociation", 4, "aws:ec2/route:Route", 2,
                                 "aws:ec2transitgateway/vpcAttachment:VpcAttachment", 1,
@@ -140,7 +142,8 @@ class ProviderWireIT {
                         Map.of("vpcId", "vpc-0123"),
                         "SpokeWorkload 'bad': subnetId"),
                 new HandlerCase("hubspoke:index:HubAndSpoke", Map.of(),
-                        // the seed network: the six other components and everything they build
+                        // the seed network: the six other components and everything they build (each
+                        // workload spoke with its SSM endpoints and their security group)
                         types(Map.ofEntries(Map.entry("hubspoke:index:Hub", 1),
                                 Map.entry("hubspoke:index:FirewallPolicy", 1),
                                 Map.entry("hubspoke:index:InspectionVpc", 1), Map.entry("hubspoke:index:SpokeVpc", 2),
@@ -150,7 +153,10 @@ class ProviderWireIT {
                                 Map.entry("aws:networkfirewall/ruleGroup:RuleGroup", 4),
                                 Map.entry("aws:networkfirewall/firewallPolicy:FirewallPolicy", 1),
                                 Map.entry("aws:networkfirewall/firewall:Firewall", 1),
-                                Map.entry("aws:ec2/vpc:Vpc", 3), Map.entry("aws:ec2/internetGateway:InternetGateway", 1),
+                                Map.entry("aws:ec2/vpc:Vpc", 3),
+                                Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", 3),
+                                Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", 6),
+                                Map.entry("aws:ec2/internetGateway:InternetGateway", 1),
                                 Map.entry("aws:ec2/subnet:Subnet", 14), Map.entry("aws:ec2/routeTable:RouteTable", 14),
                                 Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", 14),
                                 Map.entry("aws:ec2/route:Route", 14), Map.entry("aws:ec2/eip:Eip", 2),
@@ -159,7 +165,7 @@ class ProviderWireIT {
                                 Map.entry("aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation", 3),
                                 Map.entry("aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation", 2),
                                 Map.entry("aws:ec2transitgateway/route:Route", 1),
-                                Map.entry("aws:ec2/instance:Instance", 2), Map.entry("aws:ec2/securityGroup:SecurityGroup", 2),
+                                Map.entry("aws:ec2/instance:Instance", 2), Map.entry("aws:ec2/securityGroup:SecurityGroup", 4),
                                 Map.entry("aws:iam/role:Role", 2), Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", 2),
                                 Map.entry("aws:iam/instanceProfile:InstanceProfile", 2))),
                         Set.of("transitGatewayId", "spokeRouteTableId", "inspectionRouteTableId", "inspectionVpcId",
