@@ -42,6 +42,8 @@ return await Deployment.RunAsync(() =>
         SpokeRouteTableId = hub.SpokeRouteTableId,
         InspectionRouteTableId = hub.InspectionRouteTableId,
         AzCount = 2,
+        // Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+        SsmEndpoints = true,
         Tags = tags,
     });
 
@@ -59,6 +61,8 @@ return await Deployment.RunAsync(() =>
         SpokeRouteTableId = hub.SpokeRouteTableId,
         InspectionRouteTableId = hub.InspectionRouteTableId,
         AzCount = 2,
+        // Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+        SsmEndpoints = true,
         Tags = tags,
     });
 

@@ -71,7 +71,9 @@ func spokeWithWorkload(
 		SpokeRouteTableId:      hub.SpokeRouteTableId,
 		InspectionRouteTableId: hub.InspectionRouteTableId,
 		AzCount:                pulumi.Int(2),
-		Tags:                   tags,
+		// Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+		SsmEndpoints: pulumi.Bool(true),
+		Tags:         tags,
 	})
 	if err != nil {
 		return nil, nil, err

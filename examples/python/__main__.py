@@ -42,6 +42,8 @@ def spoke_with_workload(
         spoke_route_table_id=hub.spoke_route_table_id,
         inspection_route_table_id=hub.inspection_route_table_id,
         az_count=2,
+        # Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+        ssm_endpoints=True,
         tags=TAGS,
     )
     workload = hubspoke.SpokeWorkload(

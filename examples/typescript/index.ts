@@ -33,7 +33,14 @@ const inspection = new hubspoke.InspectionVpc("inspection", {
 
 // A spoke VPC attached to the hub, and a test instance in its first workload subnet.
 function spokeWithWorkload(spokeName: string, cidrBlock: string, workloadName: string) {
-    const spoke = new hubspoke.SpokeVpc(spokeName, { cidrBlock, ...hubIds, azCount: 2, tags });
+    const spoke = new hubspoke.SpokeVpc(spokeName, {
+        cidrBlock,
+        ...hubIds,
+        azCount: 2,
+        // Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+        ssmEndpoints: true,
+        tags,
+    });
     const workload = new hubspoke.SpokeWorkload(workloadName, {
         vpcId: spoke.vpcId,
         subnetId: spoke.workloadSubnetIds.apply((ids) => ids[0]),

@@ -71,6 +71,8 @@ public final class App {
                 .spokeRouteTableId(hub.spokeRouteTableId())
                 .inspectionRouteTableId(hub.inspectionRouteTableId())
                 .azCount(2)
+                // Session Manager endpoints, so the probe instance can be reached (SpokeVpc's default is off).
+                .ssmEndpoints(true)
                 .tags(TAGS)
                 .build());
     }
