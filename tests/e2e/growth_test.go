@@ -312,27 +312,23 @@ func TestGrowthPreviewTellsTheTruth(t *testing.T) {
 		b.expectNoChanges("after allowing a domain")
 	})
 
-	step("flow logs on", func(t *testing.T) {
-		b.t = t
-		b.network()["flowLogs"] = true
-		b.save()
-		_, done := previewIsTheTruth(t, b.stack)
-		onlyGrows(t, done)
-		updatedOnly(t, done)
-		b.expectNoChanges("after turning flow logs on")
-	})
-
-	// Needs the stand-in to let a firewall's logging configuration be created next to the
+	// Switches that add logging: each only creates (and updates what it hangs on). Firewall
+	// logging needs the stand-in to let a firewall's logging configuration be created next to the
 	// firewall (it refused with "already exists (held by ... Firewall)" before that was fixed).
-	step("firewall logging on", func(t *testing.T) {
-		b.t = t
-		b.network()["firewallLogging"] = true
-		b.save()
-		_, done := previewIsTheTruth(t, b.stack)
-		onlyGrows(t, done)
-		updatedOnly(t, done)
-		b.expectNoChanges("after turning firewall logging on")
-	})
+	for _, on := range []struct{ step, property string }{
+		{"flow logs on", "flowLogs"},
+		{"firewall logging on", "firewallLogging"},
+	} {
+		step(on.step, func(t *testing.T) {
+			b.t = t
+			b.network()[on.property] = true
+			b.save()
+			_, done := previewIsTheTruth(t, b.stack)
+			onlyGrows(t, done)
+			updatedOnly(t, done)
+			b.expectNoChanges("after turning " + on.property + " on")
+		})
+	}
 
 	step("destroy", func(t *testing.T) {
 		b.t = t
