@@ -169,6 +169,11 @@ public final class StandInAws implements Mocks {
             registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.empty(), given, Map.of()));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
         }
+        var refusal = Refusals.of(args.type, given, subnetZones::get, zoneTypes());
+        if (refusal.isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("stand-in AWS (NOT AWS) refused creating "
+                    + args.type + " '" + args.name + "': " + refusal.get()));
+        }
         String id = idOf(args.type, args.name);
         var state = new LinkedHashMap<String, Object>(given);
         state.put("arn", arnOf(args.type, args.name));
@@ -183,6 +188,13 @@ public final class StandInAws implements Mocks {
         }
         registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.of(id), given, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** The type of each zone of the played region, by name. */
+    private Map<String, String> zoneTypes() {
+        var types = new LinkedHashMap<String, String>();
+        zones.forEach(zone -> types.put(zone.name(), zone.zoneType()));
+        return types;
     }
 
     /** One sync state per subnet mapping, carrying that subnet's AZ and the endpoint {@code vpce-<az>}. */
