@@ -4,16 +4,17 @@
 #   tests/e2e/prepare/java.sh WORK_DIR
 #
 # 1. builds sdk/java with Maven (pom from tools/sdk-check/java/sdk-pom.py) and installs
-#    dev.hubspoke.sdk:hubspoke into a Maven repository of its own under
+#    com.hubspoke:hubspoke into a Maven repository of its own under
 #    ${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/java/m2 (not ~/.m2: a local build must not
 #    stand in for a release there); skipped when sdk/java has not changed since the last install;
 # 2. writes WORK_DIR/.mvn/maven.config so that every `mvn` run in WORK_DIR (the Java language
 #    host runs `mvn compile exec:java` there) uses that repository;
 # 3. compiles the program and runs the plugin discovery the language host runs before each
 #    deployment (it must print a JSON list), so the first preview finds everything resolved and
-#    compiled. The discovery (com.pulumi.bootstrap) only looks for com/<ns>/<name>/plugin.json,
-#    so it does not see dev/hubspoke/sdk/hubspoke/plugin.json and prints []; the engine loads the
-#    installed hubspoke plugin when the program first registers a component.
+#    compiled. The discovery (com.pulumi.bootstrap) looks for com/<ns>/<name>/plugin.json on the
+#    class path; the SDK's is com/hubspoke/hubspoke/plugin.json, so the answer must name the
+#    hubspoke resource plugin at the SDK's version (that is what lets the engine install the
+#    plugin for a Java program before it runs).
 # The first run fetches com.pulumi:pulumi and Maven's plugins into that repository from the
 # package registry; later runs reuse them.
 set -euo pipefail
@@ -70,7 +71,10 @@ discover_plugins() {
 }
 run "mvn compile of the program, and the language host's plugin discovery" discover_plugins
 # Maven 3.8's console wraps stdout in ANSI resets even in batch mode: strip them.
-python3 -c 'import json, re, sys; json.loads(re.sub(r"\x1b\[[0-9;]*m", "", open(sys.argv[1]).read()))' \
-  "$cache/packages.json" 2>/dev/null ||
-  fail "plugin discovery printed no JSON list: $(head -c 300 "$cache/packages.json")"
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/provider/pom.xml")
+python3 - "$cache/packages.json" "$version" <<'PY' || fail "plugin discovery did not name the hubspoke plugin v$version: $(head -c 300 "$cache/packages.json")"
+import json, re, sys
+found = json.loads(re.sub(r"\x1b\[[0-9;]*m", "", open(sys.argv[1]).read()))
+assert any(p.get("resource") and p.get("name") == "hubspoke" and p.get("version") == sys.argv[2] for p in found), found
+PY
 say "ready (plugin discovery: $(sed 's/\x1b\[[0-9;]*m//g' "$cache/packages.json" | tr -d '\n'))"

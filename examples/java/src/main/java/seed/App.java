@@ -3,17 +3,17 @@ package seed;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
-import dev.hubspoke.sdk.hubspoke.FirewallPolicy;
-import dev.hubspoke.sdk.hubspoke.FirewallPolicyArgs;
-import dev.hubspoke.sdk.hubspoke.Hub;
-import dev.hubspoke.sdk.hubspoke.HubArgs;
-import dev.hubspoke.sdk.hubspoke.InspectionVpc;
-import dev.hubspoke.sdk.hubspoke.InspectionVpcArgs;
-import dev.hubspoke.sdk.hubspoke.SpokeVpc;
-import dev.hubspoke.sdk.hubspoke.SpokeVpcArgs;
-import dev.hubspoke.sdk.hubspoke.SpokeWorkload;
-import dev.hubspoke.sdk.hubspoke.SpokeWorkloadArgs;
-import dev.hubspoke.sdk.hubspoke.enums.NatGatewayMode;
+import com.hubspoke.hubspoke.FirewallPolicy;
+import com.hubspoke.hubspoke.FirewallPolicyArgs;
+import com.hubspoke.hubspoke.Hub;
+import com.hubspoke.hubspoke.HubArgs;
+import com.hubspoke.hubspoke.InspectionVpc;
+import com.hubspoke.hubspoke.InspectionVpcArgs;
+import com.hubspoke.hubspoke.SpokeVpc;
+import com.hubspoke.hubspoke.SpokeVpcArgs;
+import com.hubspoke.hubspoke.SpokeWorkload;
+import com.hubspoke.hubspoke.SpokeWorkloadArgs;
+import com.hubspoke.hubspoke.enums.NatGatewayMode;
 import java.util.Map;
 
 /**
