@@ -1,7 +1,8 @@
 # The entry points of the repository; README, .ci/run and developers use only these.
 #   make build      set-up: fetch the Maven dependencies, build provider/target/pulumi-resource-hubspoke.jar
 #   make demo       the main job: `pulumi up` of examples/yaml-blueprint against the stand-in aws plugin
-#                   (offline, NOT AWS), prints the outputs and the resource tree, then destroys it
+#                   (offline, NOT AWS), prints the outputs and the resource tree, then destroys it;
+#                   uses an installed pulumi (v3.274.1 or newer) when there is one, else builds it
 #   make plan       the address plan and resource tree of examples/seed.yaml, without the engine
 #   make verify     STACK=export.json: trace the routing of a `pulumi stack export` (PASS/FAIL per check)
 #   make diagram    STACK=export.json [OUT=dir]: draw it (Graphviz DOT; SVG and PNG where `dot` is installed)
@@ -14,7 +15,7 @@
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo plan verify diagram test test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo plan verify diagram test test-tools test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -33,7 +34,7 @@ build:
 	cd provider && $(MVN) -DskipTests package
 	@ls -l $(JAR)
 
-demo: toolchain dist
+demo: dist
 	tools/demo.sh
 
 plan: build
@@ -53,7 +54,13 @@ diagram: build
 
 # `mvn verify`: surefire runs the unit, schema, component and plan tests, then the jar is
 # packaged and failsafe runs the wire tests (*WireIT) against it.
-test: docs-check test-standin test-sdks test-provider test-e2e
+test: docs-check test-tools test-standin test-sdks test-provider test-e2e
+
+# tools/toolchain.sh's choice between an installed Pulumi and the pinned build (made-up
+# installations on PATH, an empty cache: builds nothing).
+test-tools: toolchain
+	@echo "test: tools/toolchain-test.sh (which Pulumi the demo uses)"
+	tools/toolchain-test.sh
 
 # The stand-in `aws` plugin (NOT AWS) for offline engine runs: unit tests, and a smoke run of a
 # YAML program under the real pulumi CLI (needs the toolchain; builds it if missing).

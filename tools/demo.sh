@@ -8,7 +8,10 @@
 # fake cloud in a JSON file). hubspoke is installed from the `make dist` tarball, as users
 # install it. Everything lives under .pulumi-home/demo (git ignores it).
 #
-# Usage: tools/demo.sh          (make demo builds the toolchain, the jar and the tarball first)
+# Usage: tools/demo.sh          (make demo builds the jar and the tarball first)
+#
+# Pulumi: an installed pulumi v3 at or above the pin (and its YAML host) is used when it is on
+# PATH; what is missing is built from Go modules (tools/toolchain.sh --for demo says which).
 #        HUBSPOKE_DEMO_KEEP=1 tools/demo.sh   keeps the stack deployed for a look around
 set -euo pipefail
 
@@ -28,6 +31,9 @@ tarball=$root/dist/pulumi-resource-hubspoke-v$version-$os-$arch.tar.gz
 
 # A fresh stack and fake cloud every time; the installed plugins stay.
 rm -rf "$state/backend" "$state/program" "$state/standin-cloud.json" "$state/standin-cloud.records.jsonl" "$state/standin-cloud.json.lock"
+say "the Pulumi CLI and YAML host (tools/toolchain.sh --for demo)"
+"$root/tools/toolchain.sh" --for demo
+export HUBSPOKE_TOOLCHAIN_TIER=demo
 # shellcheck source=tools/env.sh
 source "$root/tools/env.sh" "$state"
 export HUBSPOKE_STANDIN_AWS_STATE=$state/standin-cloud.json
@@ -72,7 +78,7 @@ echo "== picture (pulumi-resource-hubspoke diagram)"
 echo
 
 if [[ -n ${HUBSPOKE_DEMO_KEEP:-} ]]; then
-  say "kept: source tools/env.sh $state; cd $state/program; pulumi stack"
+  say "kept: HUBSPOKE_TOOLCHAIN_TIER=demo source tools/env.sh $state; cd $state/program; pulumi stack"
   exit 0
 fi
 say "pulumi destroy"

@@ -4,7 +4,14 @@
 #
 #   ${HUBSPOKE_TOOLCHAIN_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/toolchain}/v3.274.1/bin
 #
-# Usage: tools/toolchain.sh [--print-bin | --force | --help]
+# Usage: tools/toolchain.sh [--for TIER] [--dry-run | --print-path | --print-bin | --force | --help]
+#
+#   --for demo   only what the demo needs (pulumi and the YAML host), and an installed pulumi v3
+#                at or above v3.274.1 (with its YAML host) on PATH is used instead of building
+#   --for all    (default) every binary at its pin, built here: the test tiers need them
+#   --dry-run    print what would be used or built, build nothing
+#   --print-path the directory to put first on PATH for the tier (after a run for that tier)
+#   --print-bin  the bin directory of the built binaries
 #
 # A run with everything in place (binaries present, stamp file matching the pins
 # below) builds nothing and ends within seconds. See tools/README.md.
@@ -61,13 +68,30 @@ redact() { sed -E 's#[a-z]+://[^/[:space:]]+#<module proxy>#g'; }
 usage() { sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 force=false
-case "${1:-}" in
-  --print-bin) echo "$bin_dir"; exit 0 ;;
-  --force) force=true ;;
-  -h | --help) usage; exit 0 ;;
-  '') ;;
-  *) usage >&2; exit 2 ;;
-esac
+tier=all
+action=build
+while (($#)); do
+  case $1 in
+    --for)
+      [[ ${2:-} == @(all|demo) ]] || { echo "toolchain.sh: --for takes all or demo" >&2; exit 2; }
+      tier=$2
+      shift
+      ;;
+    --print-bin) echo "$bin_dir"; exit 0 ;;
+    --print-path) action=print-path ;;
+    --dry-run) action=dry-run ;;
+    --force) force=true ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  shift
+done
+# Each tier's directory of links: exactly the binaries the tier uses, installed or built.
+tier_dir=$toolchain_dir/tiers/$tier
+if [[ $action == print-path ]]; then
+  if [[ $tier == all ]]; then echo "$bin_dir"; else echo "$tier_dir"; fi
+  exit 0
+fi
 
 # ---- recipes ----------------------------------------------------------------
 # Each binary's recipe is a text; its stamp holds the text it was built from.
@@ -107,8 +131,41 @@ unit_is_current() {
   for f in $(unit_files "$unit"); do [[ -x $bin_dir/$f ]] || return 1; done
 }
 
+# ---- tiers --------------------------------------------------------------------
+# The demo needs the CLI and the YAML host, and nothing in it depends on how a particular
+# release behaves, so a Pulumi the user installed will do. The test tiers depend on the pinned
+# binaries: the SDK check compares `gen-sdk` output with sdk/ byte for byte, the e2e suite and
+# the stand-in smoke test run programs through tools/langhost (our python/nodejs/go host), and
+# their assertions read the pinned CLI's output. They keep building everything (--for all).
+if [[ $tier == demo ]]; then
+  # shellcheck source-path=SCRIPTDIR source=toolchain-installed.sh
+  source "$tools_dir/toolchain-installed.sh"
+  select_installed_for_demo # sets use_pulumi, use_yaml (paths) or leaves them empty
+  build_units=""
+  [[ -n $use_pulumi ]] || build_units+=" pulumi"
+  [[ -n $use_yaml ]] || build_units+=" yaml"
+  if [[ $action == dry-run ]]; then
+    say "would build:${build_units:- nothing}"
+    exit 0
+  fi
+  current=true
+  for unit in $build_units; do $force || ! unit_is_current "$unit" && current=false; done
+  if $current; then
+    finish_demo_tier
+    exit 0
+  fi
+else
+  build_units=$UNITS
+fi
+if [[ $action == dry-run ]]; then
+  missing=""
+  for u in $UNITS; do unit_is_current "$u" || missing+=" $u"; done
+  say "all tiers use the pinned binaries in $bin_dir; would build:${missing:- nothing}"
+  exit 0
+fi
+
 # ---- warm path --------------------------------------------------------------
-if ! $force && [[ -f $stamp_file && "$(cat "$stamp_file")" == "$(all_recipes)" ]]; then
+if [[ $tier == all ]] && ! $force && [[ -f $stamp_file && "$(cat "$stamp_file")" == "$(all_recipes)" ]]; then
   missing=false
   for u in $UNITS; do unit_is_current "$u" || missing=true; done
   if ! $missing; then
@@ -239,7 +296,7 @@ build_python_exec() {
   install -m 0755 "$dir/python/cmd/pulumi-language-python-exec" "$bin_dir/pulumi-language-python-exec"
 }
 
-for unit in $UNITS; do
+for unit in $build_units; do
   if ! $force && unit_is_current "$unit"; then
     say "$(unit_files "$unit" | tr ' ' ',') up to date"
     continue
@@ -249,6 +306,10 @@ for unit in $UNITS; do
   "recipe_$unit" >"$stamp_dir/$unit"
 done
 
+if [[ $tier == demo ]]; then
+  finish_demo_tier
+  exit 0
+fi
 all_recipes >"$stamp_file"
 say "done in $(elapsed $((SECONDS - started))): $bin_dir"
 "$bin_dir/pulumi" version | sed 's/^/  pulumi /'
