@@ -9,6 +9,8 @@
 #   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC),
 #                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
+#                   (PLUGIN_DOWNLOAD_URL=URL: where you serve them; `make dist sdks PLUGIN_DOWNLOAD_URL=URL`
+#                   puts it in the plugin's schema and the SDKs, so the engine installs the plugin itself)
 #   make bench      start-up, Construct and concurrent-Construct figures of the packaged provider (prints, asserts nothing)
 #   make docs       regenerate README's component reference from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
@@ -90,7 +92,7 @@ test-e2e: toolchain dist
 	cd tests/e2e && go test -count=1 -v -timeout 40m ./...
 
 sdks:
-	tools/sdks.sh
+	PLUGIN_DOWNLOAD_URL='$(PLUGIN_DOWNLOAD_URL)' tools/sdks.sh
 
 docs:
 	python3 tools/schema-reference.py
@@ -105,6 +107,7 @@ dist: build
 	rm -rf dist/stage dist/pulumi-resource-hubspoke-v*.tar.gz && mkdir -p dist/stage
 	install -m 0755 $(LAUNCHER) dist/stage/pulumi-resource-hubspoke
 	install -m 0644 $(JAR) dist/stage/pulumi-resource-hubspoke.jar
+	$(if $(PLUGIN_DOWNLOAD_URL),python3 tools/set-download-url.py dist/stage/pulumi-resource-hubspoke.jar '$(PLUGIN_DOWNLOAD_URL)')
 	tar -C dist/stage -czf dist/stage.tar.gz pulumi-resource-hubspoke pulumi-resource-hubspoke.jar
 	for platform in $(PLATFORMS); do \
 	  cp dist/stage.tar.gz dist/pulumi-resource-hubspoke-v$(VERSION)-$$platform.tar.gz; \

@@ -6,6 +6,11 @@
 # Usage: tools/sdks.sh           regenerate sdk/
 #        tools/sdks.sh --check   regenerate into a temporary directory and fail,
 #                                naming the files, when sdk/ differs from it
+#        tools/sdks.sh --out DIR write the SDKs into DIR instead of sdk/
+#
+# PLUGIN_DOWNLOAD_URL=URL (make sdks PLUGIN_DOWNLOAD_URL=URL) generates them from schema.json
+# with `pluginDownloadURL` set to URL, where a platform team serves the plugin tarballs; the
+# SDKs then tell the engine to install the plugin from there. Not with --check.
 #
 # Builds the toolchain first when needed (tools/toolchain.sh). Runs Pulumi
 # offline with throw-away state. The version of every SDK is the schema's
@@ -23,14 +28,20 @@ fail() {
 }
 
 mode="write"
+dest=$root/sdk
 case ${1:-} in
   "") ;;
   --check) mode=check ;;
+  --out)
+    [[ -n ${2:-} ]] || fail "--out needs a directory"
+    mkdir -p "$2"
+    dest=$(cd "$2" && pwd)
+    ;;
   -h | --help)
     sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
-  *) fail "unknown argument '$1' (usage: tools/sdks.sh [--check])" ;;
+  *) fail "unknown argument '$1' (usage: tools/sdks.sh [--check | --out DIR])" ;;
 esac
 
 work=$(mktemp -d)
@@ -56,9 +67,17 @@ quietly "tools/toolchain.sh" "$tools_dir/toolchain.sh"
 source "$tools_dir/env.sh" "$work/state"
 schema=$root/schema.json
 out=$work/sdk
-target=sdk/
+target=${dest#"$root"/}/
 [[ $mode == check ]] && target="a temporary directory"
 say "generating from schema.json with pulumi $(pulumi version) into $target"
+if [[ -n ${PLUGIN_DOWNLOAD_URL:-} ]]; then
+  [[ $mode != check ]] || fail "PLUGIN_DOWNLOAD_URL with --check: sdk/ is generated without it"
+  [[ $PLUGIN_DOWNLOAD_URL =~ ^https?://[^[:space:]]+$ ]] || fail "PLUGIN_DOWNLOAD_URL must be an http(s) URL, not '$PLUGIN_DOWNLOAD_URL'"
+  python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); s["pluginDownloadURL"] = sys.argv[2]; json.dump(s, open(sys.argv[3], "w"), indent=2)' \
+    "$schema" "$PLUGIN_DOWNLOAD_URL" "$work/schema.json"
+  schema=$work/schema.json
+  say "with pluginDownloadURL $PLUGIN_DOWNLOAD_URL"
+fi
 
 # The dotnet generator downloads the schema's logoUrl (a default on the internet
 # when unset) into logo.png, the NuGet package icon. Serve the project's logo on
@@ -147,13 +166,13 @@ if [[ $mode == check ]]; then
   exit 0
 fi
 
-mkdir -p "$root/sdk"
+mkdir -p "$dest"
 for entry in "${LANGUAGES[@]}" go.mod go.sum README.md .gitignore; do
-  rm -rf "${root:?}/sdk/$entry"
-  cp -R "$out/$entry" "$root/sdk/$entry"
+  rm -rf "${dest:?}/$entry"
+  cp -R "$out/$entry" "$dest/$entry"
 done
-chmod -R u+rwX,go+rX "$root/sdk"
+chmod -R u+rwX,go+rX "$dest"
 for language in "${LANGUAGES[@]}"; do
-  say "$language: $(find "$root/sdk/$language" -type f | wc -l) files in sdk/$language"
+  say "$language: $(find "$dest/$language" -type f | wc -l) files in $target$language"
 done
-say "wrote sdk/ ($((SECONDS - started))s)"
+say "wrote $target ($((SECONDS - started))s)"

@@ -16,7 +16,7 @@ command -v go >/dev/null || die "the go command is not on PATH"
 export GOFLAGS=-buildvcs=false
 
 cp "$work/go.mod" "$cache/go.mod.before"
-step "replace $SDK_MODULE with $root/sdk" env -C "$work" go mod edit -replace "$SDK_MODULE=$root/sdk"
+step "replace $SDK_MODULE with $sdk" env -C "$work" go mod edit -replace "$SDK_MODULE=$sdk"
 step "go mod tidy (modules from the Go module cache, else the proxy)" env -C "$work" go mod tidy
 # The committed go.mod should already be tidy against sdk/; say so when it is not.
 cp "$work/go.mod" "$cache/go.mod.after"

@@ -27,6 +27,8 @@ work=$(cd "$1" && pwd) || fail "no directory $1"
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/java
 repo=$cache/m2
+# Another generated sdk/ (tools/sdks.sh --out DIR) to install from, e.g. one with a pluginDownloadURL.
+sdk=${HUBSPOKE_SDK_DIR:-$root/sdk}
 log=$cache/last.log
 [[ -f $work/pom.xml && -f $work/Pulumi.yaml ]] || fail "$work is not a copy of examples/java (no pom.xml / Pulumi.yaml)"
 [[ $repo != *[[:space:]]* ]] || fail "the cache path '$repo' has white space, which .mvn/maven.config cannot carry"
@@ -46,14 +48,14 @@ run() {
 exec 9>"$cache/.lock"
 flock 9
 
-stamp=$( (cd "$root" && find sdk/java tools/sdk-check/java/sdk-pom.py -type f -print0 | sort -z |
-  xargs -0 sha256sum) | sha256sum | cut -d' ' -f1)
+stamp=$( (cd "$sdk" && find java -type f -print0 | sort -z | xargs -0 sha256sum
+  sha256sum "$root/tools/sdk-check/java/sdk-pom.py" | cut -d' ' -f1) | sha256sum | cut -d' ' -f1)
 if [[ -f $cache/sdk.stamp && $(cat "$cache/sdk.stamp") == "$stamp" ]]; then
   say "sdk/java unchanged since the last install into $repo"
 else
   rm -rf "$cache/sdk-build" "$cache/sdk.stamp"
   say "pom for sdk/java (tools/sdk-check/java/sdk-pom.py)"
-  coordinates=$(python3 "$root/tools/sdk-check/java/sdk-pom.py" "$root/sdk/java" "$cache/sdk-build") ||
+  coordinates=$(python3 "$root/tools/sdk-check/java/sdk-pom.py" "$sdk/java" "$cache/sdk-build") ||
     fail "sdk-pom.py could not read sdk/java's Gradle build"
   run "mvn install of $coordinates into $repo" \
     mvn -B --no-transfer-progress -Dmaven.repo.local="$repo" -f "$cache/sdk-build/pom.xml" install

@@ -5,12 +5,14 @@
 # A prepare script is called as `<lang>.sh WORK_DIR`, WORK_DIR being a fresh copy of
 # examples/<lang>; it installs the program's dependencies there, the hubspoke SDK from the
 # repository's sdk/<lang> (never a registry release), so that `pulumi preview` works in it.
+# HUBSPOKE_SDK_DIR names another generated sdk/ (tools/sdks.sh --out DIR) to install from.
 set -euo pipefail
 
 prepare_lang=$(basename "$0" .sh)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/hubspoke/e2e/$prepare_lang
+sdk=${HUBSPOKE_SDK_DIR:-$root/sdk}
 started=$SECONDS
 
 say() { printf '%s prepare %s: %s\n' "$(date +%H:%M:%S)" "$prepare_lang" "$*" >&2; }

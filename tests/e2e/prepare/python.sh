@@ -26,12 +26,12 @@ fi
 
 # The wheel is rebuilt only when sdk/python changes. pyproject.toml names README.md beside it;
 # the generator writes it into the package directory, so it is copied up as a release build does.
-wheels=$cache/sdk-wheel/$(tree_hash "$root/sdk/python")
+wheels=$cache/sdk-wheel/$(tree_hash "$sdk/python")
 if ! compgen -G "$wheels/pulumi_hubspoke-*.whl" >/dev/null; then
   rm -rf "$cache/sdk-wheel"
   src=$(mktemp -d)
   trap 'rm -rf "$src"' EXIT
-  cp -R "$root/sdk/python/." "$src/"
+  cp -R "$sdk/python/." "$src/"
   cp "$src/pulumi_hubspoke/README.md" "$src/README.md"
   step "build the pulumi_hubspoke wheel from sdk/python" \
     "$tools/bin/python" -m build --wheel --no-isolation --outdir "$wheels" "$src"

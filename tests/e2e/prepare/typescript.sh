@@ -31,10 +31,10 @@ if [[ ! -f $tools/.stamp || $(cat "$tools/.stamp") != "${TOOLS[*]}" ]]; then
 fi
 
 # The tarball is rebuilt only when sdk/nodejs changes.
-packed=$cache/sdk-pack/$(tree_hash "$root/sdk/nodejs")
+packed=$cache/sdk-pack/$(tree_hash "$sdk/nodejs")
 if ! compgen -G "$packed/*.tgz" >/dev/null; then
   rm -rf "$cache/sdk-pack"
-  cp -R "$root/sdk/nodejs" "$scratch/sdk"
+  cp -R "$sdk/nodejs" "$scratch/sdk"
   ln -s "$tools/node_modules" "$scratch/sdk/node_modules"
   step "compile sdk/nodejs (tsc)" "$tools/node_modules/.bin/tsc" -p "$scratch/sdk"
   cp "$scratch/sdk/package.json" "$scratch/sdk/README.md" "$scratch/sdk/bin/"

@@ -41,6 +41,8 @@ def main() -> None:
     release = one(r"JavaLanguageVersion\.of\((\d+)\)")
     project = one(r'rootProject\.name = "([^"]+)"', settings)
     plugin_name = one(r'name "([^"]+)"')
+    # Present when the schema names a pluginDownloadURL: where the engine installs the plugin from.
+    server = re.search(r'^\s*server "([^"]+)"', gradle, re.MULTILINE)
     dependencies = re.findall(r'implementation\("([^:"]+):([^:"]+):([^"]+)"\)', gradle)
     if not dependencies:
         sys.exit(f"{sdk}/build.gradle names no implementation dependencies")
@@ -90,7 +92,10 @@ def main() -> None:
     with open(os.path.join(resources, "version.txt"), "w") as f:
         f.write(version)
     with open(os.path.join(resources, "plugin.json"), "w") as f:
-        json.dump({"resource": True, "name": plugin_name, "version": version}, f, indent=2)
+        plugin = {"resource": True, "name": plugin_name, "version": version}
+        if server:
+            plugin["server"] = server.group(1)
+        json.dump(plugin, f, indent=2)
     print(group, artifact, version)
 
 
