@@ -12,7 +12,7 @@
 #                   (PLUGIN_DOWNLOAD_URL=URL: where you serve them; `make dist sdks PLUGIN_DOWNLOAD_URL=URL`
 #                   puts it in the plugin's schema and the SDKs, so the engine installs the plugin itself)
 #   make bench      start-up, Construct and concurrent-Construct figures of the packaged provider (prints, asserts nothing)
-#   make docs       regenerate README's component reference from schema.json
+#   make docs       regenerate docs/reference.md (the component reference) from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the component reference of README.md from schema.json, between the two markers.
+"""Writes the component reference of docs/reference.md from schema.json, between the two markers.
 
-    tools/schema-reference.py          rewrite README.md in place
-    tools/schema-reference.py --check  exit 1 (and say why) when README.md is stale
+    tools/schema-reference.py          rewrite docs/reference.md in place
+    tools/schema-reference.py --check  exit 1 (and say why) when docs/reference.md is stale
 """
 import json
 import pathlib
@@ -74,17 +74,17 @@ def render(schema):
 
 
 def main():
-    readme = ROOT / "README.md"
+    readme = ROOT / "docs" / "reference.md"
     text = readme.read_text()
     start, stop = text.find(BEGIN), text.find(END)
     if start < 0 or stop < 0:
-        sys.exit(f"README.md lacks the markers {BEGIN!r} and {END!r}")
+        sys.exit(f"docs/reference.md lacks the markers {BEGIN!r} and {END!r}")
     schema = json.loads((ROOT / "schema.json").read_text())
     fresh = text[: start + len(BEGIN)] + "\n\n" + render(schema) + "\n" + text[stop:]
     if "--check" in sys.argv[1:]:
         if fresh != text:
-            sys.exit("README.md's component reference is stale: run `make docs` and commit README.md")
-        print("README.md reference matches schema.json")
+            sys.exit("docs/reference.md is stale: run `make docs` and commit docs/reference.md")
+        print("docs/reference.md matches schema.json")
         return
     readme.write_text(fresh)
 

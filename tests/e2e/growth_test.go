@@ -166,7 +166,7 @@ func previewIsTheTruth(t *testing.T, s *stack) (planned, done stepOps) {
 			t.Errorf("up created %s, which the preview did not announce", name(urn))
 		}
 	}
-	// Updates are reported, not failed: some come from values AWS recomputes (README, "Growing a
+	// Updates are reported, not failed: some come from values AWS recomputes (docs/network.md, "Growing a
 	// network"); the step's own checks say which it expects.
 	for _, urn := range planned.with("update") {
 		t.Logf("preview: update %s %v; up: %v", name(urn), diffs[urn], done[urn])

@@ -24,7 +24,7 @@ resources:
 // hubspoke package (PulumiPlugin.yaml, runtime java), and a preview then runs the provider with
 // Maven from the checkout. The Java language host v1.12.0 (the only one that can be built here)
 // chooses its build tool from the consuming project's directory instead of the plugin's, so the
-// project holds an empty pom.xml: the workaround README documents.
+// project holds an empty pom.xml: the workaround docs/development.md documents.
 func TestPackageAddFromSource(t *testing.T) {
 	shared.need(t)
 	work := t.TempDir()
