@@ -13,16 +13,18 @@ import (
 	"testing"
 )
 
-// A platform team serves the plugin tarballs itself and builds the SDKs with
-// `make sdks PLUGIN_DOWNLOAD_URL=URL`: a program then needs only the SDK, and the engine installs
-// the plugin from URL on first use. Here URL is a server on 127.0.0.1 that serves the `make dist`
-// tarball; each language starts from a PULUMI_HOME holding only the stand-in aws plugin, with
-// automatic plugin acquisition on (for this test only; every other run keeps it off).
+// A platform team serves the plugin tarballs itself and builds with
+// `make dist sdks PLUGIN_DOWNLOAD_URL=URL`: a program then needs only the SDK, and the engine
+// installs the plugin from URL on first use. Here URL is a server on 127.0.0.1 that serves the
+// `make dist` tarball with URL set in its schema as `make dist` sets it; each language starts from
+// a PULUMI_HOME holding only the stand-in aws plugin, with automatic plugin acquisition on (for
+// this test only; every other run keeps it off).
 func TestPluginInstallsItselfFromItsDownloadURL(t *testing.T) {
 	shared.need(t)
 	work := t.TempDir()
-	server := serveTarball(t, shared.tarball)
+	server := newTarballServer(t)
 	url := server.url + "/releases/"
+	server.serve(withDownloadURL(t, shared.tarball, url, filepath.Join(work, "served")))
 
 	sdkDir := filepath.Join(work, "sdk")
 	generate := exec.Command(filepath.Join(shared.root, "tools", "sdks.sh"), "--out", sdkDir)
@@ -64,6 +66,12 @@ func TestPluginInstallsItselfFromItsDownloadURL(t *testing.T) {
 			if got := server.served()[before:]; !slices.Contains(got, want) {
 				t.Errorf("the server was asked for %v, want %s", got, want)
 			}
+			// The installed plugin serves the URL in its schema, so SDKs generated from it
+			// (`pulumi package add`) carry it too.
+			schema := s.pulumiOK("package", "get-schema", "hubspoke@"+shared.version).stdout
+			if !strings.Contains(schema, `"pluginDownloadURL": "`+url+`"`) {
+				t.Errorf("the installed plugin's schema does not name pluginDownloadURL %s", url)
+			}
 		})
 	}
 }
@@ -83,6 +91,7 @@ func autoInstallEnv(base []string, home, sdkDir string) []string {
 
 type tarballServer struct {
 	url      string
+	listener net.Listener
 	mu       sync.Mutex
 	requests []string
 }
@@ -93,15 +102,20 @@ func (s *tarballServer) served() []string {
 	return append([]string(nil), s.requests...)
 }
 
-// serveTarball answers GET <anything>/<name of tarball> with the tarball, anything else with 404,
-// and records every path asked for.
-func serveTarball(t *testing.T, tarball string) *tarballServer {
+// newTarballServer listens on 127.0.0.1; serve starts answering.
+func newTarballServer(t *testing.T) *tarballServer {
 	t.Helper()
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &tarballServer{url: "http://" + listener.Addr().String()}
+	t.Cleanup(func() { listener.Close() })
+	return &tarballServer{url: "http://" + listener.Addr().String(), listener: listener}
+}
+
+// serve answers GET <anything>/<name of tarball> with the tarball, anything else with 404, and
+// records every path asked for.
+func (s *tarballServer) serve(tarball string) {
 	name := filepath.Base(tarball)
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -113,9 +127,28 @@ func serveTarball(t *testing.T, tarball string) *tarballServer {
 		}
 		http.ServeFile(w, r, tarball)
 	})}
-	go srv.Serve(listener)
-	t.Cleanup(func() { srv.Close() })
-	return s
+	go srv.Serve(s.listener)
+}
+
+// withDownloadURL repacks tarball into dir (same name) with url set in the jar's schema, by the
+// script `make dist PLUGIN_DOWNLOAD_URL=url` runs.
+func withDownloadURL(t *testing.T, tarball, url, dir string) string {
+	t.Helper()
+	stage := filepath.Join(dir, "stage")
+	if err := os.MkdirAll(stage, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, filepath.Base(tarball))
+	for _, cmd := range [][]string{
+		{"tar", "-xzf", tarball, "-C", stage},
+		{"python3", filepath.Join(shared.root, "tools", "set-download-url.py"), filepath.Join(stage, "pulumi-resource-hubspoke.jar"), url},
+		{"tar", "-czf", out, "-C", stage, "pulumi-resource-hubspoke", "pulumi-resource-hubspoke.jar"},
+	} {
+		if b, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, b)
+		}
+	}
+	return out
 }
 
 func platform() string {
