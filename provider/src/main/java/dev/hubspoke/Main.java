@@ -1,45 +1,102 @@
 package dev.hubspoke;
 
+import dev.hubspoke.cli.Cli;
 import dev.hubspoke.plan.PlanCommand;
-
 import dev.hubspoke.server.ProviderMode;
 import dev.hubspoke.verify.DiagramCommand;
 import dev.hubspoke.verify.VerifyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * The provider executable. Without a subcommand it runs as a Pulumi resource provider (the
- * engine starts it as {@code pulumi-resource-hubspoke [engine-address] [flags]}, see
- * {@link ProviderMode}).
+ * The provider executable. Without a subcommand it runs as a Pulumi resource provider, the way
+ * the engine starts it: {@code pulumi-resource-hubspoke [flags] [ENGINE_ADDRESS]} (see
+ * {@link ProviderMode}); with one of {@code plan}, {@code verify} or {@code diagram} first it runs
+ * that command instead. picocli reads the command line, prints help and reports usage errors.
  *
- * <p>Subcommands: a first argument naming one runs it with the remaining arguments instead. To
- * add one, add a line to {@link #SUBCOMMANDS}; an engine address ({@code host:port}) or a flag
- * never collides with a subcommand name.
+ * <p>The engine's arguments are handed to {@link ProviderMode} exactly as given: its parser
+ * ({@code ProviderArgs}) stays the one authority on them, and flags a newer engine adds, which no
+ * declaration here can know, are ignored there. The options declared below are the ones the
+ * engine passes today, for the help text; they are declared loosely (any value, value optional)
+ * so that picocli never refuses a command line that {@code ProviderArgs} accepts.
  */
-public final class Main {
+@Command(name = Cli.PROGRAM, description = {"hubspoke's resource provider for Pulumi (run by the Pulumi engine), and tools to plan, verify and"
+                + " draw a hub-and-spoke network offline.",
+                "",
+                "Without a command it serves the provider over gRPC: it prints its port on stdout and serves until"
+                        + " the engine goes away. Run a command with --help for its own options."},
+        commandListHeading = "%nCommands:%n",
+        exitCodeList = {"0:success (server mode: shut down normally)", "1:a command's check failed, or the server failed",
+                "2:bad arguments or input"})
+public final class Main implements Callable<Integer> {
 
-    /** A subcommand: takes its arguments, returns the exit code. */
+    /** Serves the provider with the engine's arguments. */
     @FunctionalInterface
-    interface Subcommand {
-        int run(String... args) throws Exception;
+    interface Server {
+        int serve(String... engineArgs) throws Exception;
     }
 
-    private static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
-            "plan", args -> PlanCommand.run(List.of(args), System.out, System.err),
-            "verify", args -> VerifyCommand.run(List.of(args), System.in, System.out, System.err),
-            "diagram", args -> DiagramCommand.run(List.of(args), System.in, System.out, System.err),
-            "cds-training", CdsTraining::run);
+    @Parameters(arity = "0..1", paramLabel = "ENGINE_ADDRESS", description = "where the engine's gRPC service listens (host:port);"
+            + " without it the provider waits for the engine to attach (PULUMI_DEBUG_PROVIDERS)")
+    String engineAddress;
 
-    private Main() {
+    @Option(names = {"-v", "--v"}, arity = "0..1", paramLabel = "N", description = "log verbosity, as the engine passes it (-v=9)")
+    String verbosity;
+
+    @Option(names = "--tracing", arity = "0..1", paramLabel = "ENDPOINT", description = "the engine's tracing endpoint (accepted, not used)")
+    String tracing;
+
+    @Option(names = {"--logtostderr", "--logflow"}, description = "accepted from the engine; logs always go to stderr")
+    boolean logFlags;
+
+    private final Server server;
+    private final String[] engineArgs;
+
+    private Main(Server server, String[] engineArgs) {
+        this.server = server;
+        this.engineArgs = engineArgs.clone();
     }
 
-    public static void main(String[] args) throws Exception {
-        int exitCode = args.length > 0 && SUBCOMMANDS.containsKey(args[0])
-                ? SUBCOMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length))
-                : ProviderMode.run(args);
-        System.exit(exitCode);
+    public static void main(String[] args) {
+        System.exit(commandLine(ProviderMode::run, Cli.Streams.system(), args).execute(args));
+    }
+
+    /** The program's command line: server mode with {@code server}, and the commands writing to {@code streams}. */
+    static CommandLine commandLine(Server server, Cli.Streams streams, String... args) {
+        CommandLine line = Cli.commandLine(new Main(server, args), streams);
+        // Flags of newer engines are not declared: let them through to ProviderArgs, which ignores them.
+        line.setUnmatchedArgumentsAllowed(true);
+        line.addSubcommand(Cli.commandLine(new PlanCommand(streams), streams));
+        line.addSubcommand(Cli.commandLine(new VerifyCommand(streams), streams));
+        line.addSubcommand(Cli.commandLine(new DiagramCommand(streams), streams));
+        line.addSubcommand(Cli.commandLine(new Training(), streams));
+        return line;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return server.serve(engineArgs);
+    }
+
+    /**
+     * The launcher's class-data-sharing training run ({@code cds-training ENGINE_ARGS...}), see
+     * {@link CdsTraining}. It goes through this command line like a real start, so that the
+     * classes of the command line are archived too.
+     */
+    @Command(name = "cds-training", hidden = true)
+    static final class Training implements Callable<Integer> {
+
+        @Parameters(arity = "0..*", paramLabel = "ENGINE_ARGS")
+        List<String> engineArgs = List.of();
+
+        @Override
+        public Integer call() throws Exception {
+            return CdsTraining.run(engineArgs.toArray(String[]::new));
+        }
     }
 }

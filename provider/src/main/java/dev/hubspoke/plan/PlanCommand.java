@@ -8,16 +8,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
+import dev.hubspoke.cli.Cli;
 import dev.hubspoke.components.HubAndSpoke;
 import dev.hubspoke.components.HubAndSpokeArgs;
 import dev.hubspoke.net.InvalidNetworkException;
 import dev.hubspoke.schema.InputDecoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * {@code plan CONFIG [--json] [--name NAME] [--export FILE]}: reads HubAndSpoke's inputs from a
@@ -26,43 +33,64 @@ import java.util.List;
  * {@code verify} and {@code diagram}. No cloud call is made: the components run against an
  * in-process stand-in engine.
  */
-public final class PlanCommand {
+@Command(name = "plan", description = "Print the address plan and the resource tree HubAndSpoke would build from CONFIG, or its validation"
+                + " error. No cloud call is made: the component runs against an in-process stand-in of the engine and AWS.",
+        exitCodeList = {"0:planned", "2:bad arguments, an unreadable CONFIG, or inputs HubAndSpoke refuses"})
+public final class PlanCommand implements Callable<Integer> {
 
     static final String TYPE = "hubspoke:index:HubAndSpoke";
-    static final int EXIT_INVALID = 2;
+    static final int EXIT_INVALID = Cli.EXIT_USAGE;
+    static final String DEFAULT_NAME = "hubspoke";
     private static final ObjectMapper EXPORT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private PlanCommand() {
+    @Parameters(paramLabel = "CONFIG", description = "HubAndSpoke's inputs as YAML or JSON (the properties of its schema entry)")
+    Path config;
+
+    @Option(names = "--json", description = "print the plan as JSON")
+    boolean json;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the component's resource name (default: ${DEFAULT-VALUE})")
+    String name = DEFAULT_NAME;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "also write the resource graph as a stack export"
+            + " (made-up ids) for verify and diagram")
+    Optional<Path> export = Optional.empty();
+
+    private final Cli.Streams streams;
+
+    /** The command, writing to {@code streams}. */
+    public PlanCommand(Cli.Streams streams) {
+        this.streams = streams;
     }
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        PlanOptions options;
+        var streams = new Cli.Streams(InputStream.nullInputStream(), out, err);
+        return Cli.run("plan", new PlanCommand(streams), args, streams);
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        JsonNode inputs;
         try {
-            options = PlanOptions.parse(args);
-        } catch (IllegalArgumentException usage) {
-            err.println("error: " + usage.getMessage());
-            err.println(PlanOptions.USAGE);
-            return EXIT_INVALID;
-        }
-        JsonNode config;
-        try {
-            config = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(options.config()));
+            inputs = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(config));
         } catch (IOException unreadable) {
-            err.println("error: cannot read " + options.config() + ": " + unreadable.getMessage());
+            err.println("error: cannot read " + config + ": " + unreadable.getMessage());
             return EXIT_INVALID;
         }
-        if (config == null || config.isNull()) {
-            config = new ObjectMapper().createObjectNode();
+        if (inputs == null || inputs.isNull()) {
+            inputs = new ObjectMapper().createObjectNode();
         }
         try {
-            HubAndSpokeArgs hubAndSpoke = (HubAndSpokeArgs) InputDecoder.decodeJson(TYPE, options.name(), config);
-            var addressPlan = HubAndSpoke.addressPlan(options.name(), hubAndSpoke);
-            Blueprint blueprint = build(options.name(), hubAndSpoke);
-            Plan plan = Plan.of(options.name(), hubAndSpoke, addressPlan, blueprint.tree());
-            out.print(options.json() ? plan.toJson() : plan.toText());
-            if (options.export().isPresent()) {
-                Path file = options.export().get();
+            HubAndSpokeArgs hubAndSpoke = (HubAndSpokeArgs) InputDecoder.decodeJson(TYPE, name, inputs);
+            var addressPlan = HubAndSpoke.addressPlan(name, hubAndSpoke);
+            Blueprint blueprint = build(name, hubAndSpoke);
+            Plan plan = Plan.of(name, hubAndSpoke, addressPlan, blueprint.tree());
+            out.print(json ? plan.toJson() : plan.toText());
+            if (export.isPresent()) {
+                Path file = export.get();
                 Files.writeString(file, EXPORT_JSON.writeValueAsString(blueprint.export()) + "\n");
                 // stderr, so that --json output stays one JSON document
                 err.println("wrote " + file + " (" + blueprint.tree().size() + " resources, made-up ids): check it with `verify "
@@ -73,7 +101,7 @@ public final class PlanCommand {
             err.println("error: " + invalid.getMessage());
             return EXIT_INVALID;
         } catch (IOException unwritable) {
-            err.println("error: cannot write " + options.export().map(Path::toString).orElse("the export") + ": " + unwritable.getMessage());
+            err.println("error: cannot write " + export.map(Path::toString).orElse("the export") + ": " + unwritable.getMessage());
             return EXIT_INVALID;
         }
     }

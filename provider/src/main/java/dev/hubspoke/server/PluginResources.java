@@ -12,7 +12,7 @@ import java.util.Properties;
  * it into {@code dev/hubspoke/version.properties}) and the package schema, served byte for byte
  * from {@code dev/hubspoke/schema/schema.json}.
  */
-final class PluginResources {
+public final class PluginResources {
 
     static final String VERSION_RESOURCE = "dev/hubspoke/version.properties";
     static final String SCHEMA_RESOURCE = "dev/hubspoke/schema/schema.json";
@@ -23,11 +23,13 @@ final class PluginResources {
         this.loader = loader;
     }
 
-    static PluginResources ofThisJar() {
+    /** The resources of the jar this class was loaded from. */
+    public static PluginResources ofThisJar() {
         return new PluginResources(PluginResources.class.getClassLoader());
     }
 
-    String version() {
+    /** The build version, e.g. {@code 0.2.0}. */
+    public String version() {
         try (var in = open(VERSION_RESOURCE)) {
             var properties = new Properties();
             properties.load(in);
