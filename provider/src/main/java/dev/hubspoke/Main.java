@@ -71,6 +71,8 @@ public final class Main implements Callable<Integer> {
         CommandLine line = Cli.commandLine(new Main(server, args), streams);
         // Flags of newer engines are not declared: let them through to ProviderArgs, which ignores them.
         line.setUnmatchedArgumentsAllowed(true);
+        // --logtostderr with --logflow, or a repeated -v: ProviderArgs takes the last, picocli must not refuse.
+        line.setOverwrittenOptionsAllowed(true);
         line.addSubcommand(Cli.commandLine(new PlanCommand(streams), streams));
         line.addSubcommand(Cli.commandLine(new VerifyCommand(streams), streams));
         line.addSubcommand(Cli.commandLine(new DiagramCommand(streams), streams));
