@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,8 +24,8 @@ import java.util.concurrent.Callable;
  * <p>The engine's arguments are handed to {@link ProviderMode} exactly as given: its parser
  * ({@code ProviderArgs}) stays the one authority on them, and flags a newer engine adds, which no
  * declaration here can know, are ignored there. The options declared below are the ones the
- * engine passes today, for the help text; they are declared loosely (any value, value optional)
- * so that picocli never refuses a command line that {@code ProviderArgs} accepts.
+ * engine passes today, for the help text; they are declared loosely (any value, value optional,
+ * repeatable) so that picocli never refuses a command line that {@code ProviderArgs} accepts.
  */
 @Command(name = Cli.PROGRAM, description = {"hubspoke's resource provider for Pulumi (run by the Pulumi engine), and tools to plan, verify and"
                 + " draw a hub-and-spoke network offline.",
@@ -62,8 +64,29 @@ public final class Main implements Callable<Integer> {
         this.engineArgs = engineArgs.clone();
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine(ProviderMode::run, Cli.Streams.system(), args).execute(args));
+    /** The first arguments that name a command; anything else is the engine's. */
+    static final Set<String> COMMANDS = Set.of("plan", "verify", "diagram", "cds-training");
+    static final Set<String> HELP_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(ProviderMode::run, Cli.Streams.system(), args));
+    }
+
+    /**
+     * Runs the program. The engine's start (no command first, no help or version flag) is served
+     * without building the command line: picocli and the commands' classes would add some 760
+     * classes to load before the port is printed (measured with -Xlog:class+load), and the
+     * engine waits for that port on every {@code pulumi up}.
+     */
+    static int run(Server server, Cli.Streams streams, String... args) throws Exception {
+        if (servesDirectly(args)) {
+            return server.serve(args);
+        }
+        return commandLine(server, streams, args).execute(args);
+    }
+
+    static boolean servesDirectly(String... args) {
+        return (args.length == 0 || !COMMANDS.contains(args[0])) && Arrays.stream(args).noneMatch(HELP_FLAGS::contains);
     }
 
     /** The program's command line: server mode with {@code server}, and the commands writing to {@code streams}. */

@@ -25,10 +25,15 @@ class MainTest {
         List<List<String>> served = new ArrayList<>();
         var streams = new Cli.Streams(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code = Main.commandLine(engineArgs -> {
-            served.add(List.of(engineArgs));
-            return 0;
-        }, streams, args).execute(args);
+        int code;
+        try {
+            code = Main.run(engineArgs -> {
+                served.add(List.of(engineArgs));
+                return 0;
+            }, streams, args);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), served);
     }
 
@@ -47,10 +52,19 @@ class MainTest {
                 List.of("127.0.0.1:1", "127.0.0.1:2"),
                 List.of("@not-a-file", "--", "-"));
         for (List<String> line : engineLines) {
-            Run run = main(line.toArray(String[]::new));
+            String[] args = line.toArray(String[]::new);
+            Run run = main(args);
             assertEquals(0, run.exitCode(), line + ": " + run.err());
             assertEquals(List.of(line), run.served(), "served with exactly the engine's arguments");
             assertEquals("", run.out() + run.err(), line.toString());
+            assertTrue(Main.servesDirectly(args), line + ": the engine's start skips building the command line");
+
+            // Had it gone through the command line (as with a help flag), picocli would not have refused it either.
+            List<List<String>> served = new ArrayList<>();
+            var quiet = new Cli.Streams(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(new ByteArrayOutputStream()));
+            assertEquals(0, Main.commandLine(engineArgs -> served.add(List.of(engineArgs)) ? 0 : 1, quiet, args).execute(args), line.toString());
+            assertEquals(List.of(line), served);
         }
     }
 
