@@ -5,7 +5,7 @@
 #                   uses an installed pulumi (v3.274.1 or newer) when there is one, else builds it
 #   make plan       the address plan and resource tree of examples/seed.yaml, without the engine
 #   make verify     STACK=export.json: trace the routing of a `pulumi stack export` (PASS/FAIL per check)
-#   make diagram    STACK=export.json [OUT=dir]: draw it (Graphviz DOT; SVG and PNG where `dot` is installed)
+#   make diagram    STACK=export.json [OUT=dir]: draw it (SVG, PNG and Graphviz DOT; no Graphviz needed)
 #   make test       every test: unit, schema, component (mocks), plan, wire (real process over gRPC),
 #                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
@@ -49,7 +49,7 @@ verify: build
 	@test -n "$(STACK)" || { echo "verify: name the stack export: make verify STACK=export.json" >&2; exit 2; }
 	@java -jar $(JAR) verify $(STACK) $(VERIFY_FLAGS)
 
-# Draw it: make diagram STACK=export.json OUT=dir writes network.dot (and .svg, .png with Graphviz).
+# Draw it: make diagram STACK=export.json OUT=dir writes network.svg, .png and .dot.
 diagram: build
 	@test -n "$(STACK)" || { echo "diagram: name the stack export: make diagram STACK=export.json OUT=dir" >&2; exit 2; }
 	@java -jar $(JAR) diagram $(STACK) --out $(or $(OUT),provider/target/diagram)

@@ -2,7 +2,8 @@
 # The main job: deploys examples/yaml-blueprint (one HubAndSpoke: hub, inspection VPC with NAT
 # and AWS Network Firewall, two spokes with a test instance each) with the real pulumi CLI, then
 # prints the outputs and the resource tree, traces the routing from the state (verify), draws
-# the network (diagram: DOT, and SVG + PNG where Graphviz is installed), and destroys it again.
+# the network (diagram: PNG, SVG and DOT, no Graphviz needed), destroys it again, and ends with
+# the path of the picture to open.
 #
 # Offline: AWS is played by the stand-in `aws` plugin of tests/standin-aws (NOT AWS: it keeps a
 # fake cloud in a JSON file). hubspoke is installed from the `make dist` tarball, as users
@@ -74,15 +75,17 @@ grep -E '^(PASS|FAIL)' "$state/verify.txt"
 echo "(every traced packet, hop by hop: $state/verify.txt)"
 echo
 echo "== picture (pulumi-resource-hubspoke diagram)"
-"$plugin" diagram "$state/export.json" --out "$state/diagram" --name hubspoke-demo
+"$plugin" diagram "$state/export.json" --out "$state/diagram" --name hubspoke-demo | tee "$state/diagram.txt"
+picture=$(tail -n 1 "$state/diagram.txt")
 echo
 
 if [[ -n ${HUBSPOKE_DEMO_KEEP:-} ]]; then
   say "kept: HUBSPOKE_TOOLCHAIN_TIER=demo source tools/env.sh $state; cd $state/program; pulumi stack"
-  exit 0
+else
+  say "pulumi destroy"
+  pulumi destroy --yes --skip-preview --suppress-progress >/dev/null
+  pulumi stack rm --yes demo >/dev/null
+  say "destroyed; done"
 fi
-say "pulumi destroy"
-pulumi destroy --yes --skip-preview --suppress-progress >/dev/null
-pulumi stack rm --yes demo >/dev/null
-say "destroyed; done"
+echo "demo: the network as deployed, with its egress flows traced in red: open $picture"
 exit "$verified"
