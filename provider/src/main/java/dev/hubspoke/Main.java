@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -36,6 +35,16 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:success (server mode: shut down normally)", "1:a command's check failed, or the server failed",
                 "2:bad arguments or input"})
 public final class Main implements Callable<Integer> {
+
+    /** The first arguments that name a command; anything else is the engine's. */
+    static final Set<String> COMMANDS = Set.of("plan", "verify", "diagram");
+    static final Set<String> HELP_FLAGS = Set.of("-h", "--help", "-V", "--version");
+    /**
+     * The launcher's class-data-sharing training run ({@code cds-training ENGINE_ARGS...}, see
+     * {@link CdsTraining}): not a user's command, so neither listed nor parsed here, and it
+     * starts the server the way the engine's start does, so the archive holds what a start loads.
+     */
+    static final String CDS_TRAINING = "cds-training";
 
     /** Serves the provider with the engine's arguments. */
     @FunctionalInterface
@@ -64,10 +73,6 @@ public final class Main implements Callable<Integer> {
         this.engineArgs = engineArgs.clone();
     }
 
-    /** The first arguments that name a command; anything else is the engine's. */
-    static final Set<String> COMMANDS = Set.of("plan", "verify", "diagram", "cds-training");
-    static final Set<String> HELP_FLAGS = Set.of("-h", "--help", "-V", "--version");
-
     public static void main(String[] args) throws Exception {
         System.exit(run(ProviderMode::run, Cli.Streams.system(), args));
     }
@@ -79,6 +84,9 @@ public final class Main implements Callable<Integer> {
      * engine waits for that port on every {@code pulumi up}.
      */
     static int run(Server server, Cli.Streams streams, String... args) throws Exception {
+        if (args.length > 0 && args[0].equals(CDS_TRAINING)) {
+            return CdsTraining.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (servesDirectly(args)) {
             return server.serve(args);
         }
@@ -99,29 +107,11 @@ public final class Main implements Callable<Integer> {
         line.addSubcommand(Cli.commandLine(new PlanCommand(streams), streams));
         line.addSubcommand(Cli.commandLine(new VerifyCommand(streams), streams));
         line.addSubcommand(Cli.commandLine(new DiagramCommand(streams), streams));
-        line.addSubcommand(Cli.commandLine(new Training(), streams));
         return line;
     }
 
     @Override
     public Integer call() throws Exception {
         return server.serve(engineArgs);
-    }
-
-    /**
-     * The launcher's class-data-sharing training run ({@code cds-training ENGINE_ARGS...}), see
-     * {@link CdsTraining}. It goes through this command line like a real start, so that the
-     * classes of the command line are archived too.
-     */
-    @Command(name = "cds-training", hidden = true)
-    static final class Training implements Callable<Integer> {
-
-        @Parameters(arity = "0..*", paramLabel = "ENGINE_ARGS")
-        List<String> engineArgs = List.of();
-
-        @Override
-        public Integer call() throws Exception {
-            return CdsTraining.run(engineArgs.toArray(String[]::new));
-        }
     }
 }

@@ -189,8 +189,14 @@ final class PicturePainter {
         g.draw(curve);
         arrowHead(g, c2, end);
         if (edge.faulty()) {
+            // On a white ground: the label often lands on a subnet's text.
+            Point2D middle = new Point2D.Double((start.getX() + end.getX()) / 2 + 6, (start.getY() + end.getY()) / 2);
             g.setFont(fonts.get(TextStyle.HEADING));
-            g.drawString("faulty hop", (float) ((start.getX() + end.getX()) / 2 + 6), (float) ((start.getY() + end.getY()) / 2));
+            Rectangle2D text = g.getFontMetrics().getStringBounds("faulty hop", g);
+            g.setColor(Color.WHITE);
+            g.fill(new RoundRectangle2D.Double(middle.getX() - 3, middle.getY() + text.getY() - 2, text.getWidth() + 6, text.getHeight() + 4, 6, 6));
+            g.setColor(colour);
+            g.drawString("faulty hop", (float) middle.getX(), (float) middle.getY());
         }
     }
 
