@@ -59,6 +59,8 @@ public final class DiagramCommand implements Callable<Integer> {
             return VerifyCommand.EXIT_USAGE;
         }
         Report report = VerifyCommand.verify(network, true);
+        // The picture is drawn in memory: no display is needed, even where DISPLAY names one that is gone.
+        System.setProperty("java.awt.headless", "true");
         try {
             Files.createDirectories(dir);
             Path dot = dir.resolve(base + ".dot");

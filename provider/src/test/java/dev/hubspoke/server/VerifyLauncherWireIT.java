@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code pulumi-resource-hubspoke verify} and {@code diagram} through the packaged launcher, as users run them. */
+/** {@code pulumi-resource-hubspoke verify}, {@code diagram} and {@code --help} through the packaged launcher, as users run them. */
 class VerifyLauncherWireIT {
 
     private static final Path EXPORT = Path.of("src/test/resources/verify/yaml-blueprint.export.json").toAbsolutePath();
@@ -49,13 +49,26 @@ class VerifyLauncherWireIT {
     }
 
     @Test
-    void diagramWritesTheDotFileThroughTheLauncher() throws Exception {
+    void diagramWritesDotSvgAndPngThroughTheLauncher() throws Exception {
         Path out = Files.createTempDirectory(ProviderProcess.workDir(), "diagram-").toAbsolutePath();
 
         Run run = launch("diagram", EXPORT.toString(), "--out", out.toString());
 
         assertEquals(0, run.exitCode(), run.stderr());
-        assertEquals(out + File.separator + "network.dot", run.stdout().lines().findFirst().orElseThrow());
+        assertEquals(java.util.List.of(out + File.separator + "network.dot", out + File.separator + "network.svg",
+                out + File.separator + "network.png"), run.stdout().lines().toList());
         assertTrue(Files.readString(out.resolve("network.dot")).contains("class=\"egress\""));
+        assertTrue(Files.readString(out.resolve("network.svg")).contains("id='egress-0'"));
+        var png = javax.imageio.ImageIO.read(out.resolve("network.png").toFile());
+        assertTrue(png.getWidth() > 1000 && png.getHeight() > 400, png.getWidth() + "x" + png.getHeight());
+    }
+
+    @Test
+    void helpPrintsTheCommandsThroughTheLauncherInsteadOfStartingTheProvider() throws Exception {
+        Run run = launch("--help");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().startsWith("usage: pulumi-resource-hubspoke "), run.stdout());
+        assertTrue(run.stdout().contains("diagram"), run.stdout());
     }
 }
