@@ -124,7 +124,7 @@ class PlanExportTest {
         assertEquals(2, unwritable.exitCode());
         assertTrue(unwritable.err().contains("cannot write"), unwritable.err());
         assertEquals(2, missing.exitCode());
-        assertTrue(missing.err().contains("--export needs a file name"), missing.err());
+        assertTrue(missing.err().startsWith("error: Missing required parameter for option '--export' (FILE)"), missing.err());
     }
 
     private static JsonNode find(JsonNode resources, String type, String name) {
