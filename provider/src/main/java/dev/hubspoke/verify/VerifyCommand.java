@@ -50,7 +50,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-        return Cli.run("verify", new VerifyCommand(new Cli.Streams(stdin, out, err)), args, new Cli.Streams(stdin, out, err));
+        var streams = new Cli.Streams(stdin, out, err);
+        return Cli.run("verify", new VerifyCommand(streams), args, streams);
     }
 
     @Override
