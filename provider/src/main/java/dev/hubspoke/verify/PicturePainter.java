@@ -19,8 +19,12 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Draws a {@link PictureLayout} on any {@link Graphics2D}: an image's for PNG, JFreeSVG's for SVG.
@@ -59,20 +63,31 @@ final class PicturePainter {
         g.setColor(INK);
         g.setFont(fonts.get(TextStyle.TITLE));
         g.drawString(layout.title(), (float) PictureLayout.PAD, (float) (PictureLayout.PAD + PictureLayout.LINE));
-        for (Block block : layout.blocks()) {
-            block(block, g);
-        }
+        // VPCs and hubs first, then the flows, then what sits inside them: a flow that crosses a
+        // subnet passes behind it, so no line is ever drawn over a subnet's text.
+        layout.blocks().stream().filter(b -> CONTAINERS.contains(b.kind())).forEach(b -> block(b, g));
         for (Link link : layout.links()) {
             link(layout, link, g);
         }
         g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, "egress");
         int n = 0;
+        List<Point2D> faulty = new ArrayList<>();
         for (FlowEdge edge : layout.flows()) {
             g.setRenderingHint(SVGHints.KEY_ELEMENT_ID, "egress-" + n++);
-            flow(layout, edge, g);
+            Point2D middle = flow(layout, edge, g);
+            if (edge.faulty()) {
+                faulty.add(middle);
+            }
         }
         g.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
+        layout.blocks().stream().filter(b -> !CONTAINERS.contains(b.kind())).forEach(b -> block(b, g));
+        for (Point2D at : faulty) {
+            faultyHopLabel(at, g);
+        }
     }
+
+    private static final Set<BlockKind> CONTAINERS = EnumSet.of(BlockKind.SPOKE_VPC, BlockKind.INSPECTION_VPC, BlockKind.OTHER_VPC,
+            BlockKind.TRANSIT_GATEWAY);
 
     private void block(Block block, Graphics2D g) {
         Rectangle2D r = block.box();
@@ -144,7 +159,8 @@ final class PicturePainter {
         g.draw(new CubicCurve2D.Double(x1, ya, (x1 + x2) / 2, ya, (x1 + x2) / 2, yb, x2, yb));
     }
 
-    private void flow(PictureLayout layout, FlowEdge edge, Graphics2D g) {
+    /** Draws one hop; returns the middle of its line, where a label goes. */
+    private Point2D flow(PictureLayout layout, FlowEdge edge, Graphics2D g) {
         Block from = layout.block(edge.fromId()).orElseThrow();
         Block to = layout.block(edge.toId()).orElseThrow();
         Rectangle2D a = from.box();
@@ -188,16 +204,17 @@ final class PicturePainter {
         var curve = new CubicCurve2D.Double(start.getX(), start.getY(), c1.getX(), c1.getY(), c2.getX(), c2.getY(), end.getX(), end.getY());
         g.draw(curve);
         arrowHead(g, c2, end);
-        if (edge.faulty()) {
-            // On a white ground: the label often lands on a subnet's text.
-            Point2D middle = new Point2D.Double((start.getX() + end.getX()) / 2 + 6, (start.getY() + end.getY()) / 2);
-            g.setFont(fonts.get(TextStyle.HEADING));
-            Rectangle2D text = g.getFontMetrics().getStringBounds("faulty hop", g);
-            g.setColor(Color.WHITE);
-            g.fill(new RoundRectangle2D.Double(middle.getX() - 3, middle.getY() + text.getY() - 2, text.getWidth() + 6, text.getHeight() + 4, 6, 6));
-            g.setColor(colour);
-            g.drawString("faulty hop", (float) middle.getX(), (float) middle.getY());
-        }
+        return new Point2D.Double((start.getX() + end.getX()) / 2 + 6, (start.getY() + end.getY()) / 2);
+    }
+
+    /** On a white ground: the label often lands on a subnet's text. */
+    private void faultyHopLabel(Point2D at, Graphics2D g) {
+        g.setFont(fonts.get(TextStyle.HEADING));
+        Rectangle2D text = g.getFontMetrics().getStringBounds("faulty hop", g);
+        g.setColor(Color.WHITE);
+        g.fill(new RoundRectangle2D.Double(at.getX() - 3, at.getY() + text.getY() - 2, text.getWidth() + 6, text.getHeight() + 4, 6, 6));
+        g.setColor(FAIL);
+        g.drawString("faulty hop", (float) at.getX(), (float) at.getY());
     }
 
     private static void arrowHead(Graphics2D g, Point2D from, Point2D tip) {
