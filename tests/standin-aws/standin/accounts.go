@@ -31,19 +31,26 @@ func accountOf(req *pulumirpc.ConfigureRequest) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	setting := func(key string) resource.PropertyValue {
-		if v, ok := args[resource.PropertyKey(key)]; ok && !v.IsNull() {
-			return v
-		}
-		raw, ok := req.GetVariables()["aws:config:"+key]
-		if !ok {
-			return resource.NewNullProperty()
-		}
+	// Config variables are strings, lists and objects JSON-encoded; some SDKs send an explicit
+	// provider's arguments encoded the same way.
+	decode := func(raw string) resource.PropertyValue {
 		var decoded any
 		if json.Unmarshal([]byte(raw), &decoded) != nil {
 			return resource.NewStringProperty(raw)
 		}
 		return resource.NewPropertyValue(decoded)
+	}
+	setting := func(key string) resource.PropertyValue {
+		if v, ok := args[resource.PropertyKey(key)]; ok && !v.IsNull() {
+			if v.IsString() {
+				return decode(v.StringValue())
+			}
+			return v
+		}
+		if raw, ok := req.GetVariables()["aws:config:"+key]; ok {
+			return decode(raw)
+		}
+		return resource.NewNullProperty()
 	}
 	allowed, forbidden := strings_(setting("allowedAccountIds")), strings_(setting("forbiddenAccountIds"))
 	account := Account
@@ -179,3 +186,13 @@ func (o organization) arn(partition string) string {
 
 // together is whether two accounts are in the organization, where RAM shares need no invitation.
 func (o organization) together(a, b string) bool { return len(o.accounts) > 0 && o.has(a) && o.has(b) }
+
+// providerSchema is the stand-in's `pulumi:providers:aws`, for Pulumi YAML's checks of an
+// explicit provider: the settings the stand-in reads, typed as Any.
+func providerSchema() map[string]any {
+	inputs := map[string]any{}
+	for _, k := range []string{"region", "allowedAccountIds", "forbiddenAccountIds", "assumeRole", "assumeRoles"} {
+		inputs[k] = map[string]any{"$ref": "pulumi.json#/Any"}
+	}
+	return map[string]any{"description": "STAND-IN aws provider configuration (NOT AWS)", "inputProperties": inputs, "properties": inputs}
+}
