@@ -52,7 +52,7 @@ func accountOf(req *pulumirpc.ConfigureRequest) (string, error) {
 		}
 		return resource.NewNullProperty()
 	}
-	allowed, forbidden := strings_(setting("allowedAccountIds")), strings_(setting("forbiddenAccountIds"))
+	allowed, forbidden := accountIDs(setting("allowedAccountIds")), accountIDs(setting("forbiddenAccountIds"))
 	account := Account
 	if len(allowed) > 0 {
 		account = allowed[0]
@@ -74,6 +74,21 @@ func accountOf(req *pulumirpc.ConfigureRequest) (string, error) {
 		return "", fmt.Errorf("stand-in AWS (NOT AWS): AWS account ID not allowed: %s (forbiddenAccountIds)", account)
 	}
 	return account, nil
+}
+
+// accountIDs is a list of account ids; `pulumi config set --path 'aws:allowedAccountIds[0]' 1111…`
+// stores a number, which keeps its twelve digits.
+func accountIDs(v resource.PropertyValue) []string {
+	var out []string
+	for _, e := range arr(v) {
+		switch {
+		case e.IsString():
+			out = append(out, e.StringValue())
+		case e.IsNumber():
+			out = append(out, fmt.Sprintf("%012.0f", e.NumberValue()))
+		}
+	}
+	return out
 }
 
 // assumedRoleArn is the role a configuration ends up in: the last of a chain, or the single one.

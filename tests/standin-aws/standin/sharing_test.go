@@ -42,6 +42,7 @@ func TestTheAccountComesFromTheProviderConfiguration(t *testing.T) {
 		{"nothing configured", map[string]string{}, Account},
 		{"allowedAccountIds", map[string]string{"aws:config:allowedAccountIds": `["111111111111","333333333333"]`}, platformAccount},
 		{"the last role of assumeRoles", map[string]string{"aws:config:assumeRoles": `[{"roleArn":"arn:aws:iam::333333333333:role/a"},{"roleArn":"arn:aws:iam::222222222222:role/deploy"}]`}, applicationAccount},
+		{"allowedAccountIds set by path (numbers)", map[string]string{"aws:config:allowedAccountIds": `[222222222222]`}, applicationAccount},
 		{"assumeRole", map[string]string{"aws:config:assumeRole": `{"roleArn":"arn:aws:iam::222222222222:role/deploy"}`}, applicationAccount},
 		{"a role among the allowed", map[string]string{"aws:config:allowedAccountIds": `["111111111111","222222222222"]`,
 			"aws:config:assumeRoles": `[{"roleArn":"arn:aws:iam::222222222222:role/deploy"}]`}, applicationAccount},
