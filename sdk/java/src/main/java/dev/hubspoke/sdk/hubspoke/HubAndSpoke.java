@@ -9,6 +9,7 @@ import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.core.internal.Codegen;
 import dev.hubspoke.sdk.hubspoke.HubAndSpokeArgs;
 import dev.hubspoke.sdk.hubspoke.Utilities;
+import dev.hubspoke.sdk.hubspoke.outputs.AddressBookEntry;
 import java.lang.String;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,25 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+ * The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
  * 
  */
 @ResourceType(type="hubspoke:index:HubAndSpoke")
 public class HubAndSpoke extends com.pulumi.resources.ComponentResource {
+    /**
+     * Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack&#39;s SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+     * 
+     */
+    @Export(name="addressBook", refs={Map.class,String.class,AddressBookEntry.class}, tree="[0,1,2]")
+    private Output<Map<String,AddressBookEntry>> addressBook;
+
+    /**
+     * @return Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack&#39;s SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+     * 
+     */
+    public Output<Map<String,AddressBookEntry>> addressBook() {
+        return this.addressBook;
+    }
     /**
      * ARN of the Network Firewall. Set only when firewall is true.
      * 
@@ -90,6 +105,20 @@ public class HubAndSpoke extends com.pulumi.resources.ComponentResource {
      */
     public Output<List<String>> natPublicIps() {
         return this.natPublicIps;
+    }
+    /**
+     * ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     * 
+     */
+    @Export(name="resourceShareArn", refs={String.class}, tree="[0]")
+    private Output</* @Nullable */ String> resourceShareArn;
+
+    /**
+     * @return ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     * 
+     */
+    public Output<Optional<String>> resourceShareArn() {
+        return Codegen.optional(this.resourceShareArn);
     }
     /**
      * Transit Gateway attachment id of each spoke, by spoke name.
