@@ -78,6 +78,8 @@ public final class StandInAws implements Mocks {
     /** The availability zone of each subnet created, by subnet id: what a firewall reports back. */
     private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
     private final List<Invoke> invokes = new CopyOnWriteArrayList<>();
+    /** The provider reference each resource and invoke was sent with, in order (an explicit provider's {@code urn::id}). */
+    private final List<ProviderUse> providerUses = new CopyOnWriteArrayList<>();
     /** Every resource answered, by {@code type::name}, for {@code plan --export}. */
     private final Map<String, Registered> registered = new ConcurrentHashMap<>();
 
@@ -128,6 +130,18 @@ public final class StandInAws implements Mocks {
     public record Invoke(String token, Map<String, Object> args) {
     }
 
+    /**
+     * Which provider a resource registration or an invoke named: {@code what} is the resource's
+     * {@code type::name} or the invoke's token; {@code provider} is empty for the default provider.
+     */
+    public record ProviderUse(String what, String provider) {
+    }
+
+    /** Every resource registration and invoke with the provider reference it carried. */
+    public List<ProviderUse> providerUses() {
+        return List.copyOf(providerUses);
+    }
+
     /** The region the invokes answer for; its partition follows from it, as on AWS. */
     private final String region;
 
@@ -174,6 +188,7 @@ public final class StandInAws implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> given = args.inputs == null ? Map.of() : args.inputs;
         inputs.put(args.type + "::" + args.name, given);
+        providerUses.add(new ProviderUse(args.type + "::" + args.name, args.provider == null ? "" : args.provider));
         if (args.type.startsWith("hubspoke:")) {
             registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.empty(), given, Map.of()));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
@@ -271,6 +286,7 @@ public final class StandInAws implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         Map<String, Object> given = args.args == null ? Map.of() : new HashMap<>(args.args);
         invokes.add(new Invoke(args.token, given));
+        providerUses.add(new ProviderUse(args.token, args.provider == null ? "" : args.provider));
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones(given);
             case "aws:index/getRegion:getRegion" -> Map.of(
