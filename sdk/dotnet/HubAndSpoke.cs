@@ -59,7 +59,7 @@ namespace HubSpoke.Hubspoke
         public Output<string?> ResourceShareArn { get; private set; } = null!;
 
         /// <summary>
-        /// Transit Gateway attachment id of each spoke, by spoke name.
+        /// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
         /// </summary>
         [Output("spokeAttachmentIds")]
         public Output<ImmutableDictionary<string, string>> SpokeAttachmentIds { get; private set; } = null!;
@@ -71,13 +71,13 @@ namespace HubSpoke.Hubspoke
         public Output<string> SpokeRouteTableId { get; private set; } = null!;
 
         /// <summary>
-        /// VPC id of each spoke, by spoke name.
+        /// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
         /// </summary>
         [Output("spokeVpcIds")]
         public Output<ImmutableDictionary<string, string>> SpokeVpcIds { get; private set; } = null!;
 
         /// <summary>
-        /// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+        /// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
         /// </summary>
         [Output("spokeWorkloadSubnetIds")]
         public Output<ImmutableDictionary<string, ImmutableArray<string>>> SpokeWorkloadSubnetIds { get; private set; } = null!;

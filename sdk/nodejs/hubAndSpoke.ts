@@ -54,7 +54,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly resourceShareArn: pulumi.Output<string | undefined>;
     /**
-     * Transit Gateway attachment id of each spoke, by spoke name.
+     * Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
      */
     declare public /*out*/ readonly spokeAttachmentIds: pulumi.Output<{[key: string]: string}>;
     /**
@@ -62,11 +62,11 @@ export class HubAndSpoke extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly spokeRouteTableId: pulumi.Output<string>;
     /**
-     * VPC id of each spoke, by spoke name.
+     * VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
      */
     declare public /*out*/ readonly spokeVpcIds: pulumi.Output<{[key: string]: string}>;
     /**
-     * Workload subnet ids of each spoke, one per availability zone, by spoke name.
+     * Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
      */
     declare public /*out*/ readonly spokeWorkloadSubnetIds: pulumi.Output<{[key: string]: string[]}>;
     /**

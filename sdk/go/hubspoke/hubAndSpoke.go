@@ -29,13 +29,13 @@ type HubAndSpoke struct {
 	NatPublicIps pulumi.StringArrayOutput `pulumi:"natPublicIps"`
 	// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
 	ResourceShareArn pulumi.StringPtrOutput `pulumi:"resourceShareArn"`
-	// Transit Gateway attachment id of each spoke, by spoke name.
+	// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
 	SpokeAttachmentIds pulumi.StringMapOutput `pulumi:"spokeAttachmentIds"`
 	// Id of the Transit Gateway route table that spoke attachments associate with.
 	SpokeRouteTableId pulumi.StringOutput `pulumi:"spokeRouteTableId"`
-	// VPC id of each spoke, by spoke name.
+	// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
 	SpokeVpcIds pulumi.StringMapOutput `pulumi:"spokeVpcIds"`
-	// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+	// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
 	SpokeWorkloadSubnetIds pulumi.StringArrayMapOutput `pulumi:"spokeWorkloadSubnetIds"`
 	// Id of the Transit Gateway, e.g. for attaching more SpokeVpcs.
 	TransitGatewayId pulumi.StringOutput `pulumi:"transitGatewayId"`
@@ -288,7 +288,7 @@ func (o HubAndSpokeOutput) ResourceShareArn() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringPtrOutput { return v.ResourceShareArn }).(pulumi.StringPtrOutput)
 }
 
-// Transit Gateway attachment id of each spoke, by spoke name.
+// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
 func (o HubAndSpokeOutput) SpokeAttachmentIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringMapOutput { return v.SpokeAttachmentIds }).(pulumi.StringMapOutput)
 }
@@ -298,12 +298,12 @@ func (o HubAndSpokeOutput) SpokeRouteTableId() pulumi.StringOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringOutput { return v.SpokeRouteTableId }).(pulumi.StringOutput)
 }
 
-// VPC id of each spoke, by spoke name.
+// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
 func (o HubAndSpokeOutput) SpokeVpcIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringMapOutput { return v.SpokeVpcIds }).(pulumi.StringMapOutput)
 }
 
-// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
 func (o HubAndSpokeOutput) SpokeWorkloadSubnetIds() pulumi.StringArrayMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringArrayMapOutput { return v.SpokeWorkloadSubnetIds }).(pulumi.StringArrayMapOutput)
 }

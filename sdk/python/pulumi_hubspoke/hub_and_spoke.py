@@ -537,7 +537,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     @pulumi.getter(name="spokeAttachmentIds")
     def spoke_attachment_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Transit Gateway attachment id of each spoke, by spoke name.
+        Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
         """
         return pulumi.get(self, "spoke_attachment_ids")
 
@@ -553,7 +553,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     @pulumi.getter(name="spokeVpcIds")
     def spoke_vpc_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        VPC id of each spoke, by spoke name.
+        VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
         """
         return pulumi.get(self, "spoke_vpc_ids")
 
@@ -561,7 +561,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     @pulumi.getter(name="spokeWorkloadSubnetIds")
     def spoke_workload_subnet_ids(self) -> pulumi.Output[Mapping[str, Sequence[_builtins.str]]]:
         """
-        Workload subnet ids of each spoke, one per availability zone, by spoke name.
+        Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
         """
         return pulumi.get(self, "spoke_workload_subnet_ids")
 

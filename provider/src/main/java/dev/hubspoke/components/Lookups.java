@@ -36,11 +36,19 @@ final class Lookups {
         }
     }
 
-    /** The aws provider among the component's providers; none means the parent's or the default provider. */
+    /**
+     * The aws provider among the component's providers; none means the parent's or the default
+     * provider. Found by package, not by resource type: the providers of a Construct call are
+     * {@code DependencyProviderResource}s, whose resource type the SDK leaves empty (they stand for
+     * a reference only), so a type filter found none and the zone lookup asked the default
+     * provider's region, whose zones the explicit provider's region then refused.
+     */
     static Optional<ProviderResource> awsProvider(ComponentResourceOptions options) {
         return Optional.ofNullable(options).flatMap(o -> Optional.ofNullable(o.getProviders())).stream()
                 .flatMap(List::stream)
-                .filter(p -> "pulumi:providers:aws".equals(p.pulumiResourceType()))
+                .filter(p -> AWS.equals(ProviderResource.ProviderResourceInternal.from(p).getPackage()))
                 .findFirst();
     }
+
+    private static final String AWS = "aws";
 }

@@ -5,13 +5,14 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.internal.DependencyProviderResource;
 import dev.hubspoke.plan.StandInAws;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -57,11 +58,28 @@ class ExplicitProviderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void everyChildAndEveryLookupUsesTheProviderPassedToTheComponent(Program program) {
+        assertEveryUseIsTheExplicitProvider(program, false);
+    }
+
+    /**
+     * As a Construct call passes it: a {@code DependencyProviderResource} holding only the
+     * provider's reference, with no resource type (the engine test that found this: an explicit
+     * provider's region refused the zones the default provider's lookup had named).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    void aProviderGivenOnlyByItsReferenceAsConstructGivesItIsUsedToo(Program program) {
+        assertEveryUseIsTheExplicitProvider(program, true);
+    }
+
+    private static void assertEveryUseIsTheExplicitProvider(Program program, boolean byReference) {
         var aws = new StandInAws();
-        var provider = new AtomicReference<Provider>();
         var run = MockRun.of(aws, ctx -> {
-            provider.set(new Provider("team-account", ProviderArgs.builder().region("eu-west-1").build()));
-            program.build().accept(ctx, ComponentResourceOptions.builder().providers(provider.get()).build());
+            var provider = new Provider("team-account", ProviderArgs.builder().region("eu-west-1").build());
+            ProviderResource given = byReference ? new DependencyProviderResource(
+                    "urn:pulumi:test::project::pulumi:pulumi:Stack$pulumi:providers:aws::team-account::"
+                            + StandInAws.idOf("pulumi:providers:aws", "team-account")) : provider;
+            program.build().accept(ctx, ComponentResourceOptions.builder().providers(given).build());
         });
         assertEquals(List.of(), run.exceptions());
 

@@ -121,14 +121,14 @@ public class HubAndSpoke extends com.pulumi.resources.ComponentResource {
         return Codegen.optional(this.resourceShareArn);
     }
     /**
-     * Transit Gateway attachment id of each spoke, by spoke name.
+     * Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
      * 
      */
     @Export(name="spokeAttachmentIds", refs={Map.class,String.class}, tree="[0,1,1]")
     private Output<Map<String,String>> spokeAttachmentIds;
 
     /**
-     * @return Transit Gateway attachment id of each spoke, by spoke name.
+     * @return Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
      * 
      */
     public Output<Map<String,String>> spokeAttachmentIds() {
@@ -149,28 +149,28 @@ public class HubAndSpoke extends com.pulumi.resources.ComponentResource {
         return this.spokeRouteTableId;
     }
     /**
-     * VPC id of each spoke, by spoke name.
+     * VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
      * 
      */
     @Export(name="spokeVpcIds", refs={Map.class,String.class}, tree="[0,1,1]")
     private Output<Map<String,String>> spokeVpcIds;
 
     /**
-     * @return VPC id of each spoke, by spoke name.
+     * @return VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
      * 
      */
     public Output<Map<String,String>> spokeVpcIds() {
         return this.spokeVpcIds;
     }
     /**
-     * Workload subnet ids of each spoke, one per availability zone, by spoke name.
+     * Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
      * 
      */
     @Export(name="spokeWorkloadSubnetIds", refs={Map.class,String.class,List.class}, tree="[0,1,[2,1]]")
     private Output<Map<String,List<String>>> spokeWorkloadSubnetIds;
 
     /**
-     * @return Workload subnet ids of each spoke, one per availability zone, by spoke name.
+     * @return Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
      * 
      */
     public Output<Map<String,List<String>>> spokeWorkloadSubnetIds() {
