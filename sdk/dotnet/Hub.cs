@@ -11,7 +11,7 @@ using Pulumi;
 namespace HubSpoke.Hubspoke
 {
     /// <summary>
-    /// The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+    /// The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
     /// </summary>
     [HubspokeResourceType("hubspoke:index:Hub")]
     public partial class Hub : global::Pulumi.ComponentResource
@@ -21,6 +21,12 @@ namespace HubSpoke.Hubspoke
         /// </summary>
         [Output("inspectionRouteTableId")]
         public Output<string> InspectionRouteTableId { get; private set; } = null!;
+
+        /// <summary>
+        /// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+        /// </summary>
+        [Output("resourceShareArn")]
+        public Output<string?> ResourceShareArn { get; private set; } = null!;
 
         /// <summary>
         /// Id of the Transit Gateway route table that spoke attachments associate with. Its default route 0.0.0.0/0 points to the inspection VPC attachment (added by InspectionVpc).
@@ -75,10 +81,28 @@ namespace HubSpoke.Hubspoke
         public Input<int>? AmazonSideAsn { get; set; }
 
         /// <summary>
+        /// Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+        /// </summary>
+        [Input("autoAcceptSharedAttachments")]
+        public Input<bool>? AutoAcceptSharedAttachments { get; set; }
+
+        /// <summary>
         /// Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
+
+        [Input("shareWith")]
+        private InputList<string>? _shareWith;
+
+        /// <summary>
+        /// AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+        /// </summary>
+        public InputList<string> ShareWith
+        {
+            get => _shareWith ?? (_shareWith = new InputList<string>());
+            set => _shareWith = value;
+        }
 
         [Input("tags")]
         private InputMap<string>? _tags;
@@ -95,6 +119,7 @@ namespace HubSpoke.Hubspoke
         public HubArgs()
         {
             AmazonSideAsn = 64512;
+            AutoAcceptSharedAttachments = false;
             Description = "hubspoke Transit Gateway";
         }
         public static new HubArgs Empty => new HubArgs();

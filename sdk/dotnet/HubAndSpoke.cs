@@ -11,11 +11,17 @@ using Pulumi;
 namespace HubSpoke.Hubspoke
 {
     /// <summary>
-    /// The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+    /// The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
     /// </summary>
     [HubspokeResourceType("hubspoke:index:HubAndSpoke")]
     public partial class HubAndSpoke : global::Pulumi.ComponentResource
     {
+        /// <summary>
+        /// Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack's SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+        /// </summary>
+        [Output("addressBook")]
+        public Output<ImmutableDictionary<string, Outputs.AddressBookEntry>> AddressBook { get; private set; } = null!;
+
         /// <summary>
         /// ARN of the Network Firewall. Set only when firewall is true.
         /// </summary>
@@ -47,7 +53,13 @@ namespace HubSpoke.Hubspoke
         public Output<ImmutableArray<string>> NatPublicIps { get; private set; } = null!;
 
         /// <summary>
-        /// Transit Gateway attachment id of each spoke, by spoke name.
+        /// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+        /// </summary>
+        [Output("resourceShareArn")]
+        public Output<string?> ResourceShareArn { get; private set; } = null!;
+
+        /// <summary>
+        /// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
         /// </summary>
         [Output("spokeAttachmentIds")]
         public Output<ImmutableDictionary<string, string>> SpokeAttachmentIds { get; private set; } = null!;
@@ -59,13 +71,13 @@ namespace HubSpoke.Hubspoke
         public Output<string> SpokeRouteTableId { get; private set; } = null!;
 
         /// <summary>
-        /// VPC id of each spoke, by spoke name.
+        /// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
         /// </summary>
         [Output("spokeVpcIds")]
         public Output<ImmutableDictionary<string, string>> SpokeVpcIds { get; private set; } = null!;
 
         /// <summary>
-        /// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+        /// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
         /// </summary>
         [Output("spokeWorkloadSubnetIds")]
         public Output<ImmutableDictionary<string, ImmutableArray<string>>> SpokeWorkloadSubnetIds { get; private set; } = null!;
@@ -140,11 +152,17 @@ namespace HubSpoke.Hubspoke
         [Input("amazonSideAsn")]
         public Input<int>? AmazonSideAsn { get; set; }
 
+        /// <summary>
+        /// See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+        /// </summary>
+        [Input("autoAcceptSharedAttachments")]
+        public Input<bool>? AutoAcceptSharedAttachments { get; set; }
+
         [Input("availabilityZones")]
         private InputList<string>? _availabilityZones;
 
         /// <summary>
-        /// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        /// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         /// </summary>
         public InputList<string> AvailabilityZones
         {
@@ -194,6 +212,18 @@ namespace HubSpoke.Hubspoke
         [Input("natGateways")]
         public Input<HubSpoke.Hubspoke.NatGatewayMode>? NatGateways { get; set; }
 
+        [Input("shareWith")]
+        private InputList<string>? _shareWith;
+
+        /// <summary>
+        /// Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+        /// </summary>
+        public InputList<string> ShareWith
+        {
+            get => _shareWith ?? (_shareWith = new InputList<string>());
+            set => _shareWith = value;
+        }
+
         [Input("spokes")]
         private InputList<Inputs.SpokeSpecArgs>? _spokes;
 
@@ -240,6 +270,7 @@ namespace HubSpoke.Hubspoke
         {
             AllowPublicSupernet = false;
             AmazonSideAsn = 64512;
+            AutoAcceptSharedAttachments = false;
             Firewall = true;
             FirewallLogging = false;
             FlowLogs = false;

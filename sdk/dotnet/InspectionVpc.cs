@@ -17,6 +17,12 @@ namespace HubSpoke.Hubspoke
     public partial class InspectionVpc : global::Pulumi.ComponentResource
     {
         /// <summary>
+        /// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+        /// </summary>
+        [Output("availabilityZoneIds")]
+        public Output<ImmutableArray<string>> AvailabilityZoneIds { get; private set; } = null!;
+
+        /// <summary>
         /// The availability zones used, in order. Every per-zone list output follows this order.
         /// </summary>
         [Output("availabilityZones")]
@@ -132,7 +138,7 @@ namespace HubSpoke.Hubspoke
         private InputList<string>? _availabilityZones;
 
         /// <summary>
-        /// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        /// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         /// </summary>
         public InputList<string> AvailabilityZones
         {

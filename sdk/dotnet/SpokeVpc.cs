@@ -11,16 +11,28 @@ using Pulumi;
 namespace HubSpoke.Hubspoke
 {
     /// <summary>
-    /// A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+    /// A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub's route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway's owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
     /// </summary>
     [HubspokeResourceType("hubspoke:index:SpokeVpc")]
     public partial class SpokeVpc : global::Pulumi.ComponentResource
     {
         /// <summary>
+        /// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+        /// </summary>
+        [Output("availabilityZoneIds")]
+        public Output<ImmutableArray<string>> AvailabilityZoneIds { get; private set; } = null!;
+
+        /// <summary>
         /// The availability zones used, in order. Every per-zone list output follows this order.
         /// </summary>
         [Output("availabilityZones")]
         public Output<ImmutableArray<string>> AvailabilityZones { get; private set; } = null!;
+
+        /// <summary>
+        /// The spoke VPC's CIDR block.
+        /// </summary>
+        [Output("cidrBlock")]
+        public Output<string> CidrBlock { get; private set; } = null!;
 
         /// <summary>
         /// Ids of the workload subnets' route tables, one per availability zone.
@@ -92,11 +104,29 @@ namespace HubSpoke.Hubspoke
 
     public sealed class SpokeVpcArgs : global::Pulumi.ResourceArgs
     {
+        [Input("addressBook")]
+        private InputMap<Inputs.AddressBookEntryArgs>? _addressBook;
+
+        /// <summary>
+        /// The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+        /// </summary>
+        public InputMap<Inputs.AddressBookEntryArgs> AddressBook
+        {
+            get => _addressBook ?? (_addressBook = new InputMap<Inputs.AddressBookEntryArgs>());
+            set => _addressBook = value;
+        }
+
+        /// <summary>
+        /// Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+        /// </summary>
+        [Input("addressBookEntry")]
+        public Input<string>? AddressBookEntry { get; set; }
+
         [Input("availabilityZones")]
         private InputList<string>? _availabilityZones;
 
         /// <summary>
-        /// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        /// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         /// </summary>
         public InputList<string> AvailabilityZones
         {
@@ -123,10 +153,10 @@ namespace HubSpoke.Hubspoke
         public Input<bool>? FlowLogs { get; set; }
 
         /// <summary>
-        /// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+        /// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
         /// </summary>
-        [Input("inspectionRouteTableId", required: true)]
-        public Input<string> InspectionRouteTableId { get; set; } = null!;
+        [Input("inspectionRouteTableId")]
+        public Input<string>? InspectionRouteTableId { get; set; }
 
         /// <summary>
         /// Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
@@ -135,10 +165,10 @@ namespace HubSpoke.Hubspoke
         public Input<int>? LogRetentionDays { get; set; }
 
         /// <summary>
-        /// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+        /// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
         /// </summary>
-        [Input("spokeRouteTableId", required: true)]
-        public Input<string> SpokeRouteTableId { get; set; } = null!;
+        [Input("spokeRouteTableId")]
+        public Input<string>? SpokeRouteTableId { get; set; }
 
         /// <summary>
         /// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.

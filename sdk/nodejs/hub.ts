@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 /**
- * The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+ * The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
  */
 export class Hub extends pulumi.ComponentResource {
     /** @internal */
@@ -26,6 +26,10 @@ export class Hub extends pulumi.ComponentResource {
      * Id of the Transit Gateway route table that the inspection VPC attachment associates with. Each spoke VPC propagates its CIDR block into it.
      */
     declare public /*out*/ readonly inspectionRouteTableId: pulumi.Output<string>;
+    /**
+     * ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     */
+    declare public /*out*/ readonly resourceShareArn: pulumi.Output<string | undefined>;
     /**
      * Id of the Transit Gateway route table that spoke attachments associate with. Its default route 0.0.0.0/0 points to the inspection VPC attachment (added by InspectionVpc).
      */
@@ -51,14 +55,18 @@ export class Hub extends pulumi.ComponentResource {
         opts = opts || {};
         if (!opts.id) {
             resourceInputs["amazonSideAsn"] = (args?.amazonSideAsn) ?? 64512;
+            resourceInputs["autoAcceptSharedAttachments"] = (args?.autoAcceptSharedAttachments) ?? false;
             resourceInputs["description"] = (args?.description) ?? "hubspoke Transit Gateway";
+            resourceInputs["shareWith"] = args?.shareWith;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["inspectionRouteTableId"] = undefined /*out*/;
+            resourceInputs["resourceShareArn"] = undefined /*out*/;
             resourceInputs["spokeRouteTableId"] = undefined /*out*/;
             resourceInputs["transitGatewayArn"] = undefined /*out*/;
             resourceInputs["transitGatewayId"] = undefined /*out*/;
         } else {
             resourceInputs["inspectionRouteTableId"] = undefined /*out*/;
+            resourceInputs["resourceShareArn"] = undefined /*out*/;
             resourceInputs["spokeRouteTableId"] = undefined /*out*/;
             resourceInputs["transitGatewayArn"] = undefined /*out*/;
             resourceInputs["transitGatewayId"] = undefined /*out*/;
@@ -77,9 +85,17 @@ export interface HubArgs {
      */
     amazonSideAsn?: pulumi.Input<number | undefined>;
     /**
+     * Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+     */
+    autoAcceptSharedAttachments?: pulumi.Input<boolean | undefined>;
+    /**
      * Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
      */
     description?: pulumi.Input<string | undefined>;
+    /**
+     * AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+     */
+    shareWith?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
      */

@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+ * The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
  */
 export class HubAndSpoke extends pulumi.ComponentResource {
     /** @internal */
@@ -25,6 +25,10 @@ export class HubAndSpoke extends pulumi.ComponentResource {
         return obj['__pulumiType'] === HubAndSpoke.__pulumiType;
     }
 
+    /**
+     * Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack's SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+     */
+    declare public /*out*/ readonly addressBook: pulumi.Output<{[key: string]: outputs.AddressBookEntry}>;
     /**
      * ARN of the Network Firewall. Set only when firewall is true.
      */
@@ -46,7 +50,11 @@ export class HubAndSpoke extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly natPublicIps: pulumi.Output<string[]>;
     /**
-     * Transit Gateway attachment id of each spoke, by spoke name.
+     * ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     */
+    declare public /*out*/ readonly resourceShareArn: pulumi.Output<string | undefined>;
+    /**
+     * Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
      */
     declare public /*out*/ readonly spokeAttachmentIds: pulumi.Output<{[key: string]: string}>;
     /**
@@ -54,11 +62,11 @@ export class HubAndSpoke extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly spokeRouteTableId: pulumi.Output<string>;
     /**
-     * VPC id of each spoke, by spoke name.
+     * VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
      */
     declare public /*out*/ readonly spokeVpcIds: pulumi.Output<{[key: string]: string}>;
     /**
-     * Workload subnet ids of each spoke, one per availability zone, by spoke name.
+     * Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
      */
     declare public /*out*/ readonly spokeWorkloadSubnetIds: pulumi.Output<{[key: string]: string[]}>;
     /**
@@ -88,6 +96,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
             resourceInputs["allowPublicSupernet"] = (args?.allowPublicSupernet) ?? false;
             resourceInputs["allowedDomains"] = args?.allowedDomains;
             resourceInputs["amazonSideAsn"] = (args?.amazonSideAsn) ?? 64512;
+            resourceInputs["autoAcceptSharedAttachments"] = (args?.autoAcceptSharedAttachments) ?? false;
             resourceInputs["availabilityZones"] = args?.availabilityZones;
             resourceInputs["azCount"] = args?.azCount;
             resourceInputs["firewall"] = (args?.firewall) ?? true;
@@ -96,15 +105,18 @@ export class HubAndSpoke extends pulumi.ComponentResource {
             resourceInputs["inspectionCidrBlock"] = (args?.inspectionCidrBlock) ?? "10.129.0.0/24";
             resourceInputs["logRetentionDays"] = (args?.logRetentionDays) ?? 30;
             resourceInputs["natGateways"] = (args?.natGateways) ?? "perAz";
+            resourceInputs["shareWith"] = args?.shareWith;
             resourceInputs["spokes"] = args?.spokes;
             resourceInputs["statefulRules"] = args?.statefulRules;
             resourceInputs["supernetCidrBlock"] = (args?.supernetCidrBlock) ?? "10.0.0.0/8";
             resourceInputs["tags"] = args?.tags;
+            resourceInputs["addressBook"] = undefined /*out*/;
             resourceInputs["firewallArn"] = undefined /*out*/;
             resourceInputs["firewallPolicyArn"] = undefined /*out*/;
             resourceInputs["inspectionRouteTableId"] = undefined /*out*/;
             resourceInputs["inspectionVpcId"] = undefined /*out*/;
             resourceInputs["natPublicIps"] = undefined /*out*/;
+            resourceInputs["resourceShareArn"] = undefined /*out*/;
             resourceInputs["spokeAttachmentIds"] = undefined /*out*/;
             resourceInputs["spokeRouteTableId"] = undefined /*out*/;
             resourceInputs["spokeVpcIds"] = undefined /*out*/;
@@ -113,11 +125,13 @@ export class HubAndSpoke extends pulumi.ComponentResource {
             resourceInputs["workloadInstanceIds"] = undefined /*out*/;
             resourceInputs["workloadPrivateIps"] = undefined /*out*/;
         } else {
+            resourceInputs["addressBook"] = undefined /*out*/;
             resourceInputs["firewallArn"] = undefined /*out*/;
             resourceInputs["firewallPolicyArn"] = undefined /*out*/;
             resourceInputs["inspectionRouteTableId"] = undefined /*out*/;
             resourceInputs["inspectionVpcId"] = undefined /*out*/;
             resourceInputs["natPublicIps"] = undefined /*out*/;
+            resourceInputs["resourceShareArn"] = undefined /*out*/;
             resourceInputs["spokeAttachmentIds"] = undefined /*out*/;
             resourceInputs["spokeRouteTableId"] = undefined /*out*/;
             resourceInputs["spokeVpcIds"] = undefined /*out*/;
@@ -148,7 +162,11 @@ export interface HubAndSpokeArgs {
      */
     amazonSideAsn?: pulumi.Input<number | undefined>;
     /**
-     * Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+     * See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+     */
+    autoAcceptSharedAttachments?: pulumi.Input<boolean | undefined>;
+    /**
+     * Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      */
     availabilityZones?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
@@ -179,6 +197,10 @@ export interface HubAndSpokeArgs {
      * How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
      */
     natGateways?: pulumi.Input<enums.NatGatewayMode | undefined>;
+    /**
+     * Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+     */
+    shareWith?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
      */

@@ -30,6 +30,11 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+export { SpokeAttachmentArgs } from "./spokeAttachment";
+export type SpokeAttachment = import("./spokeAttachment").SpokeAttachment;
+export const SpokeAttachment: typeof import("./spokeAttachment").SpokeAttachment = null as any;
+utilities.lazyLoad(exports, ["SpokeAttachment"], () => require("./spokeAttachment"));
+
 export { SpokeVpcArgs } from "./spokeVpc";
 export type SpokeVpc = import("./spokeVpc").SpokeVpc;
 export const SpokeVpc: typeof import("./spokeVpc").SpokeVpc = null as any;
@@ -63,6 +68,8 @@ const _module = {
                 return new HubAndSpoke(name, <any>undefined, { urn })
             case "hubspoke:index:InspectionVpc":
                 return new InspectionVpc(name, <any>undefined, { urn })
+            case "hubspoke:index:SpokeAttachment":
+                return new SpokeAttachment(name, <any>undefined, { urn })
             case "hubspoke:index:SpokeVpc":
                 return new SpokeVpc(name, <any>undefined, { urn })
             case "hubspoke:index:SpokeWorkload":

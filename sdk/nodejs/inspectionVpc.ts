@@ -26,6 +26,10 @@ export class InspectionVpc extends pulumi.ComponentResource {
     }
 
     /**
+     * The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     */
+    declare public /*out*/ readonly availabilityZoneIds: pulumi.Output<string[]>;
+    /**
      * The availability zones used, in order. Every per-zone list output follows this order.
      */
     declare public readonly availabilityZones: pulumi.Output<string[]>;
@@ -115,6 +119,7 @@ export class InspectionVpc extends pulumi.ComponentResource {
             resourceInputs["supernetCidrBlock"] = (args?.supernetCidrBlock) ?? "10.0.0.0/8";
             resourceInputs["tags"] = args?.tags;
             resourceInputs["transitGatewayId"] = args?.transitGatewayId;
+            resourceInputs["availabilityZoneIds"] = undefined /*out*/;
             resourceInputs["firewallArn"] = undefined /*out*/;
             resourceInputs["firewallRouteTableIds"] = undefined /*out*/;
             resourceInputs["firewallSubnetIds"] = undefined /*out*/;
@@ -128,6 +133,7 @@ export class InspectionVpc extends pulumi.ComponentResource {
             resourceInputs["transitGatewayAttachmentId"] = undefined /*out*/;
             resourceInputs["vpcId"] = undefined /*out*/;
         } else {
+            resourceInputs["availabilityZoneIds"] = undefined /*out*/;
             resourceInputs["availabilityZones"] = undefined /*out*/;
             resourceInputs["firewallArn"] = undefined /*out*/;
             resourceInputs["firewallRouteTableIds"] = undefined /*out*/;
@@ -156,7 +162,7 @@ export interface InspectionVpcArgs {
      */
     allowPublicSupernet?: pulumi.Input<boolean | undefined>;
     /**
-     * Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+     * Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      */
     availabilityZones?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

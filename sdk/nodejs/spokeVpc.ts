@@ -2,10 +2,13 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "./types/input";
+import * as outputs from "./types/output";
+import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+ * A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub's route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway's owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
  */
 export class SpokeVpc extends pulumi.ComponentResource {
     /** @internal */
@@ -23,9 +26,17 @@ export class SpokeVpc extends pulumi.ComponentResource {
     }
 
     /**
+     * The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     */
+    declare public /*out*/ readonly availabilityZoneIds: pulumi.Output<string[]>;
+    /**
      * The availability zones used, in order. Every per-zone list output follows this order.
      */
     declare public readonly availabilityZones: pulumi.Output<string[]>;
+    /**
+     * The spoke VPC's CIDR block.
+     */
+    declare public readonly cidrBlock: pulumi.Output<string>;
     /**
      * Ids of the workload subnets' route tables, one per availability zone.
      */
@@ -69,15 +80,11 @@ export class SpokeVpc extends pulumi.ComponentResource {
             if (args?.cidrBlock === undefined && !opts.urn) {
                 throw new Error("Missing required property 'cidrBlock'");
             }
-            if (args?.inspectionRouteTableId === undefined && !opts.urn) {
-                throw new Error("Missing required property 'inspectionRouteTableId'");
-            }
-            if (args?.spokeRouteTableId === undefined && !opts.urn) {
-                throw new Error("Missing required property 'spokeRouteTableId'");
-            }
             if (args?.transitGatewayId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'transitGatewayId'");
             }
+            resourceInputs["addressBook"] = args?.addressBook;
+            resourceInputs["addressBookEntry"] = args?.addressBookEntry;
             resourceInputs["availabilityZones"] = args?.availabilityZones;
             resourceInputs["azCount"] = args?.azCount;
             resourceInputs["cidrBlock"] = args?.cidrBlock;
@@ -90,6 +97,7 @@ export class SpokeVpc extends pulumi.ComponentResource {
             resourceInputs["tgwSubnetPrefixLength"] = (args?.tgwSubnetPrefixLength) ?? 28;
             resourceInputs["transitGatewayId"] = args?.transitGatewayId;
             resourceInputs["workloadSubnetPrefixLength"] = args?.workloadSubnetPrefixLength;
+            resourceInputs["availabilityZoneIds"] = undefined /*out*/;
             resourceInputs["routeTableIds"] = undefined /*out*/;
             resourceInputs["ssmEndpointIds"] = undefined /*out*/;
             resourceInputs["tgwRouteTableIds"] = undefined /*out*/;
@@ -98,7 +106,9 @@ export class SpokeVpc extends pulumi.ComponentResource {
             resourceInputs["vpcId"] = undefined /*out*/;
             resourceInputs["workloadSubnetIds"] = undefined /*out*/;
         } else {
+            resourceInputs["availabilityZoneIds"] = undefined /*out*/;
             resourceInputs["availabilityZones"] = undefined /*out*/;
+            resourceInputs["cidrBlock"] = undefined /*out*/;
             resourceInputs["routeTableIds"] = undefined /*out*/;
             resourceInputs["ssmEndpointIds"] = undefined /*out*/;
             resourceInputs["tgwRouteTableIds"] = undefined /*out*/;
@@ -117,7 +127,15 @@ export class SpokeVpc extends pulumi.ComponentResource {
  */
 export interface SpokeVpcArgs {
     /**
-     * Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+     * The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+     */
+    addressBook?: pulumi.Input<{[key: string]: pulumi.Input<inputs.AddressBookEntryArgs>} | undefined>;
+    /**
+     * Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+     */
+    addressBookEntry?: pulumi.Input<string | undefined>;
+    /**
+     * Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      */
     availabilityZones?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
@@ -133,17 +151,17 @@ export interface SpokeVpcArgs {
      */
     flowLogs?: pulumi.Input<boolean | undefined>;
     /**
-     * Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+     * Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
      */
-    inspectionRouteTableId: pulumi.Input<string>;
+    inspectionRouteTableId?: pulumi.Input<string | undefined>;
     /**
      * Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
      */
     logRetentionDays?: pulumi.Input<number | undefined>;
     /**
-     * Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+     * Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
      */
-    spokeRouteTableId: pulumi.Input<string>;
+    spokeRouteTableId?: pulumi.Input<string | undefined>;
     /**
      * Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
      */

@@ -20,6 +20,7 @@ type stateResource struct {
 	ID           string         `json:"id"`
 	Type         string         `json:"type"`
 	Parent       string         `json:"parent"`
+	Provider     string         `json:"provider"`
 	Inputs       map[string]any `json:"inputs"`
 	Outputs      map[string]any `json:"outputs"`
 	Dependencies []string       `json:"dependencies"`

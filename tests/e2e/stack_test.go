@@ -27,17 +27,25 @@ type stack struct {
 // sets the AWS region the stand-in plays.
 func newStack(t *testing.T, example string) *stack {
 	t.Helper()
+	return newStackIn(t, t.TempDir(), filepath.Join(shared.root, "examples", example))
+}
+
+// newStackIn is newStack for the program in the directory program, copied to work/<its base
+// name> (the base name also picks the prepare script). Stacks made in one work directory share
+// its file backend (so StackReferences between them resolve) and the stand-in's cloud.
+func newStackIn(t *testing.T, work, program string) *stack {
+	t.Helper()
 	shared.need(t)
-	work := t.TempDir()
-	s := &stack{t: t, dir: filepath.Join(work, example), env: shared.env(work),
+	base := filepath.Base(program)
+	s := &stack{t: t, dir: filepath.Join(work, base), env: shared.env(work),
 		cloud: filepath.Join(work, "standin-cloud.json")}
 	if err := os.MkdirAll(filepath.Join(work, "backend"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := copyTree(filepath.Join(shared.root, "examples", example), s.dir); err != nil {
-		t.Fatalf("copy examples/%s: %v", example, err)
+	if err := copyTree(program, s.dir); err != nil {
+		t.Fatalf("copy %s: %v", program, err)
 	}
-	prepare := filepath.Join(shared.root, "tests", "e2e", "prepare", example+".sh")
+	prepare := filepath.Join(shared.root, "tests", "e2e", "prepare", base+".sh")
 	if _, err := os.Stat(prepare); err == nil {
 		s.run("bash", prepare, s.dir)
 	}

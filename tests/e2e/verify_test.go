@@ -23,10 +23,11 @@ type verifyReport struct {
 }
 
 // verify runs the installed plugin's `verify` on the deployment's export (issue 5): it rebuilds
-// the network from the state and traces egress, return and east-west packets hop by hop.
-func verify(t *testing.T, d deployment, flags ...string) (verifyReport, int) {
+// the network from the state and traces egress, return and east-west packets hop by hop. args
+// are more flags, or the exports of more stacks of the same network (issue 13).
+func verify(t *testing.T, d deployment, args ...string) (verifyReport, int) {
 	t.Helper()
-	cmd := exec.Command(shared.launcher, append([]string{"verify", d.path, "--json"}, flags...)...)
+	cmd := exec.Command(shared.launcher, append([]string{"verify", d.path, "--json"}, args...)...)
 	out, err := cmd.Output()
 	code := 0
 	var exit *exec.ExitError

@@ -17,10 +17,28 @@ namespace HubSpoke.Hubspoke.Inputs
     public sealed class SpokeSpecArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
+        /// Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+        /// </summary>
+        [Input("acceptAttachment")]
+        public Input<bool>? AcceptAttachment { get; set; }
+
+        /// <summary>
+        /// Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+        /// </summary>
+        [Input("attachmentId")]
+        public Input<string>? AttachmentId { get; set; }
+
+        /// <summary>
         /// IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
         /// </summary>
         [Input("cidrBlock", required: true)]
         public Input<string> CidrBlock { get; set; } = null!;
+
+        /// <summary>
+        /// Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+        /// </summary>
+        [Input("external")]
+        public Input<bool>? External { get; set; }
 
         /// <summary>
         /// Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
@@ -48,6 +66,7 @@ namespace HubSpoke.Hubspoke.Inputs
 
         public SpokeSpecArgs()
         {
+            External = false;
             Workload = false;
         }
         public static new SpokeSpecArgs Empty => new SpokeSpecArgs();

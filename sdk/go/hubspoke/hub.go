@@ -11,12 +11,14 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+// The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
 type Hub struct {
 	pulumi.ResourceState
 
 	// Id of the Transit Gateway route table that the inspection VPC attachment associates with. Each spoke VPC propagates its CIDR block into it.
 	InspectionRouteTableId pulumi.StringOutput `pulumi:"inspectionRouteTableId"`
+	// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+	ResourceShareArn pulumi.StringPtrOutput `pulumi:"resourceShareArn"`
 	// Id of the Transit Gateway route table that spoke attachments associate with. Its default route 0.0.0.0/0 points to the inspection VPC attachment (added by InspectionVpc).
 	SpokeRouteTableId pulumi.StringOutput `pulumi:"spokeRouteTableId"`
 	// ARN of the Transit Gateway, e.g. for sharing it with other accounts through AWS RAM.
@@ -35,6 +37,9 @@ func NewHub(ctx *pulumi.Context,
 	if args.AmazonSideAsn == nil {
 		args.AmazonSideAsn = pulumi.IntPtr(64512)
 	}
+	if args.AutoAcceptSharedAttachments == nil {
+		args.AutoAcceptSharedAttachments = pulumi.BoolPtr(false)
+	}
 	if args.Description == nil {
 		args.Description = pulumi.StringPtr("hubspoke Transit Gateway")
 	}
@@ -50,8 +55,12 @@ func NewHub(ctx *pulumi.Context,
 type hubArgs struct {
 	// Private Autonomous System Number (ASN) of the Amazon side of BGP sessions, from 64512 to 65534. Cannot change after creation without replacing the Transit Gateway. Defaults to 64512.
 	AmazonSideAsn *int `pulumi:"amazonSideAsn"`
+	// Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+	AutoAcceptSharedAttachments *bool `pulumi:"autoAcceptSharedAttachments"`
 	// Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
 	Description *string `pulumi:"description"`
+	// AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+	ShareWith []string `pulumi:"shareWith"`
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags map[string]string `pulumi:"tags"`
 }
@@ -60,8 +69,12 @@ type hubArgs struct {
 type HubArgs struct {
 	// Private Autonomous System Number (ASN) of the Amazon side of BGP sessions, from 64512 to 65534. Cannot change after creation without replacing the Transit Gateway. Defaults to 64512.
 	AmazonSideAsn pulumi.IntPtrInput
+	// Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+	AutoAcceptSharedAttachments pulumi.BoolPtrInput
 	// Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
 	Description pulumi.StringPtrInput
+	// AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+	ShareWith pulumi.StringArrayInput
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
 	Tags pulumi.StringMapInput
 }
@@ -156,6 +169,11 @@ func (o HubOutput) ToHubOutputWithContext(ctx context.Context) HubOutput {
 // Id of the Transit Gateway route table that the inspection VPC attachment associates with. Each spoke VPC propagates its CIDR block into it.
 func (o HubOutput) InspectionRouteTableId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Hub) pulumi.StringOutput { return v.InspectionRouteTableId }).(pulumi.StringOutput)
+}
+
+// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+func (o HubOutput) ResourceShareArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Hub) pulumi.StringPtrOutput { return v.ResourceShareArn }).(pulumi.StringPtrOutput)
 }
 
 // Id of the Transit Gateway route table that spoke attachments associate with. Its default route 0.0.0.0/0 points to the inspection VPC attachment (added by InspectionVpc).

@@ -11,10 +11,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+// The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
 type HubAndSpoke struct {
 	pulumi.ResourceState
 
+	// Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack's SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+	AddressBook AddressBookEntryMapOutput `pulumi:"addressBook"`
 	// ARN of the Network Firewall. Set only when firewall is true.
 	FirewallArn pulumi.StringPtrOutput `pulumi:"firewallArn"`
 	// ARN of the firewall policy. Set only when firewall is true.
@@ -25,13 +27,15 @@ type HubAndSpoke struct {
 	InspectionVpcId pulumi.StringOutput `pulumi:"inspectionVpcId"`
 	// Elastic IP addresses of the NAT gateways: the source addresses of all internet-bound traffic of the network.
 	NatPublicIps pulumi.StringArrayOutput `pulumi:"natPublicIps"`
-	// Transit Gateway attachment id of each spoke, by spoke name.
+	// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+	ResourceShareArn pulumi.StringPtrOutput `pulumi:"resourceShareArn"`
+	// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
 	SpokeAttachmentIds pulumi.StringMapOutput `pulumi:"spokeAttachmentIds"`
 	// Id of the Transit Gateway route table that spoke attachments associate with.
 	SpokeRouteTableId pulumi.StringOutput `pulumi:"spokeRouteTableId"`
-	// VPC id of each spoke, by spoke name.
+	// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
 	SpokeVpcIds pulumi.StringMapOutput `pulumi:"spokeVpcIds"`
-	// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+	// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
 	SpokeWorkloadSubnetIds pulumi.StringArrayMapOutput `pulumi:"spokeWorkloadSubnetIds"`
 	// Id of the Transit Gateway, e.g. for attaching more SpokeVpcs.
 	TransitGatewayId pulumi.StringOutput `pulumi:"transitGatewayId"`
@@ -53,6 +57,9 @@ func NewHubAndSpoke(ctx *pulumi.Context,
 	}
 	if args.AmazonSideAsn == nil {
 		args.AmazonSideAsn = pulumi.IntPtr(64512)
+	}
+	if args.AutoAcceptSharedAttachments == nil {
+		args.AutoAcceptSharedAttachments = pulumi.BoolPtr(false)
 	}
 	if args.Firewall == nil {
 		args.Firewall = pulumi.BoolPtr(true)
@@ -91,7 +98,9 @@ type hubAndSpokeArgs struct {
 	AllowedDomains []string `pulumi:"allowedDomains"`
 	// Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
 	AmazonSideAsn *int `pulumi:"amazonSideAsn"`
-	// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+	AutoAcceptSharedAttachments *bool `pulumi:"autoAcceptSharedAttachments"`
+	// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones []string `pulumi:"availabilityZones"`
 	// Number of availability zones every VPC uses, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount *int `pulumi:"azCount"`
@@ -107,6 +116,8 @@ type hubAndSpokeArgs struct {
 	LogRetentionDays *int `pulumi:"logRetentionDays"`
 	// How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
 	NatGateways *NatGatewayMode `pulumi:"natGateways"`
+	// Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+	ShareWith []string `pulumi:"shareWith"`
 	// The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
 	Spokes []SpokeSpec `pulumi:"spokes"`
 	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
@@ -125,7 +136,9 @@ type HubAndSpokeArgs struct {
 	AllowedDomains pulumi.StringArrayInput
 	// Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
 	AmazonSideAsn pulumi.IntPtrInput
-	// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+	AutoAcceptSharedAttachments pulumi.BoolPtrInput
+	// Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones pulumi.StringArrayInput
 	// Number of availability zones every VPC uses, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount pulumi.IntPtrInput
@@ -141,6 +154,8 @@ type HubAndSpokeArgs struct {
 	LogRetentionDays pulumi.IntPtrInput
 	// How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
 	NatGateways NatGatewayModePtrInput
+	// Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+	ShareWith pulumi.StringArrayInput
 	// The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
 	Spokes SpokeSpecArrayInput
 	// Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
@@ -238,6 +253,11 @@ func (o HubAndSpokeOutput) ToHubAndSpokeOutputWithContext(ctx context.Context) H
 	return o
 }
 
+// Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack's SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+func (o HubAndSpokeOutput) AddressBook() AddressBookEntryMapOutput {
+	return o.ApplyT(func(v *HubAndSpoke) AddressBookEntryMapOutput { return v.AddressBook }).(AddressBookEntryMapOutput)
+}
+
 // ARN of the Network Firewall. Set only when firewall is true.
 func (o HubAndSpokeOutput) FirewallArn() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringPtrOutput { return v.FirewallArn }).(pulumi.StringPtrOutput)
@@ -263,7 +283,12 @@ func (o HubAndSpokeOutput) NatPublicIps() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringArrayOutput { return v.NatPublicIps }).(pulumi.StringArrayOutput)
 }
 
-// Transit Gateway attachment id of each spoke, by spoke name.
+// ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+func (o HubAndSpokeOutput) ResourceShareArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringPtrOutput { return v.ResourceShareArn }).(pulumi.StringPtrOutput)
+}
+
+// Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
 func (o HubAndSpokeOutput) SpokeAttachmentIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringMapOutput { return v.SpokeAttachmentIds }).(pulumi.StringMapOutput)
 }
@@ -273,12 +298,12 @@ func (o HubAndSpokeOutput) SpokeRouteTableId() pulumi.StringOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringOutput { return v.SpokeRouteTableId }).(pulumi.StringOutput)
 }
 
-// VPC id of each spoke, by spoke name.
+// VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
 func (o HubAndSpokeOutput) SpokeVpcIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringMapOutput { return v.SpokeVpcIds }).(pulumi.StringMapOutput)
 }
 
-// Workload subnet ids of each spoke, one per availability zone, by spoke name.
+// Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
 func (o HubAndSpokeOutput) SpokeWorkloadSubnetIds() pulumi.StringArrayMapOutput {
 	return o.ApplyT(func(v *HubAndSpoke) pulumi.StringArrayMapOutput { return v.SpokeWorkloadSubnetIds }).(pulumi.StringArrayMapOutput)
 }

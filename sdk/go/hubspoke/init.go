@@ -29,6 +29,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &HubAndSpoke{}
 	case "hubspoke:index:InspectionVpc":
 		r = &InspectionVpc{}
+	case "hubspoke:index:SpokeAttachment":
+		r = &SpokeAttachment{}
 	case "hubspoke:index:SpokeVpc":
 		r = &SpokeVpc{}
 	case "hubspoke:index:SpokeWorkload":

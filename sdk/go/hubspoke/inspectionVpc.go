@@ -16,6 +16,8 @@ import (
 type InspectionVpc struct {
 	pulumi.ResourceState
 
+	// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+	AvailabilityZoneIds pulumi.StringArrayOutput `pulumi:"availabilityZoneIds"`
 	// The availability zones used, in order. Every per-zone list output follows this order.
 	AvailabilityZones pulumi.StringArrayOutput `pulumi:"availabilityZones"`
 	// ARN of the Network Firewall. Set only when firewallPolicyArn is given.
@@ -93,7 +95,7 @@ func NewInspectionVpc(ctx *pulumi.Context,
 type inspectionVpcArgs struct {
 	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
 	AllowPublicSupernet *bool `pulumi:"allowPublicSupernet"`
-	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones []string `pulumi:"availabilityZones"`
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount *int `pulumi:"azCount"`
@@ -125,7 +127,7 @@ type inspectionVpcArgs struct {
 type InspectionVpcArgs struct {
 	// Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
 	AllowPublicSupernet pulumi.BoolPtrInput
-	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones pulumi.StringArrayInput
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount pulumi.IntPtrInput
@@ -238,6 +240,11 @@ func (o InspectionVpcOutput) ToInspectionVpcOutput() InspectionVpcOutput {
 
 func (o InspectionVpcOutput) ToInspectionVpcOutputWithContext(ctx context.Context) InspectionVpcOutput {
 	return o
+}
+
+// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+func (o InspectionVpcOutput) AvailabilityZoneIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *InspectionVpc) pulumi.StringArrayOutput { return v.AvailabilityZoneIds }).(pulumi.StringArrayOutput)
 }
 
 // The availability zones used, in order. Every per-zone list output follows this order.

@@ -13,10 +13,143 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+type AddressBookEntry struct {
+	// The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+	AvailabilityZoneIds []string `pulumi:"availabilityZoneIds"`
+	// The spoke's CIDR block, reserved for it in the network's address plan.
+	CidrBlock string `pulumi:"cidrBlock"`
+	// ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+	ResourceShareArn *string `pulumi:"resourceShareArn"`
+	// Id of the Transit Gateway to attach to.
+	TransitGatewayId string `pulumi:"transitGatewayId"`
+}
+
+// AddressBookEntryInput is an input type that accepts AddressBookEntryArgs and AddressBookEntryOutput values.
+// You can construct a concrete instance of `AddressBookEntryInput` via:
+//
+//	AddressBookEntryArgs{...}
+type AddressBookEntryInput interface {
+	pulumi.Input
+
+	ToAddressBookEntryOutput() AddressBookEntryOutput
+	ToAddressBookEntryOutputWithContext(context.Context) AddressBookEntryOutput
+}
+
+// What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+type AddressBookEntryArgs struct {
+	// The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+	AvailabilityZoneIds pulumi.StringArrayInput `pulumi:"availabilityZoneIds"`
+	// The spoke's CIDR block, reserved for it in the network's address plan.
+	CidrBlock pulumi.StringInput `pulumi:"cidrBlock"`
+	// ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+	ResourceShareArn pulumi.StringPtrInput `pulumi:"resourceShareArn"`
+	// Id of the Transit Gateway to attach to.
+	TransitGatewayId pulumi.StringInput `pulumi:"transitGatewayId"`
+}
+
+func (AddressBookEntryArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AddressBookEntry)(nil)).Elem()
+}
+
+func (i AddressBookEntryArgs) ToAddressBookEntryOutput() AddressBookEntryOutput {
+	return i.ToAddressBookEntryOutputWithContext(context.Background())
+}
+
+func (i AddressBookEntryArgs) ToAddressBookEntryOutputWithContext(ctx context.Context) AddressBookEntryOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AddressBookEntryOutput)
+}
+
+// AddressBookEntryMapInput is an input type that accepts AddressBookEntryMap and AddressBookEntryMapOutput values.
+// You can construct a concrete instance of `AddressBookEntryMapInput` via:
+//
+//	AddressBookEntryMap{ "key": AddressBookEntryArgs{...} }
+type AddressBookEntryMapInput interface {
+	pulumi.Input
+
+	ToAddressBookEntryMapOutput() AddressBookEntryMapOutput
+	ToAddressBookEntryMapOutputWithContext(context.Context) AddressBookEntryMapOutput
+}
+
+type AddressBookEntryMap map[string]AddressBookEntryInput
+
+func (AddressBookEntryMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]AddressBookEntry)(nil)).Elem()
+}
+
+func (i AddressBookEntryMap) ToAddressBookEntryMapOutput() AddressBookEntryMapOutput {
+	return i.ToAddressBookEntryMapOutputWithContext(context.Background())
+}
+
+func (i AddressBookEntryMap) ToAddressBookEntryMapOutputWithContext(ctx context.Context) AddressBookEntryMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AddressBookEntryMapOutput)
+}
+
+// What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+type AddressBookEntryOutput struct{ *pulumi.OutputState }
+
+func (AddressBookEntryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AddressBookEntry)(nil)).Elem()
+}
+
+func (o AddressBookEntryOutput) ToAddressBookEntryOutput() AddressBookEntryOutput {
+	return o
+}
+
+func (o AddressBookEntryOutput) ToAddressBookEntryOutputWithContext(ctx context.Context) AddressBookEntryOutput {
+	return o
+}
+
+// The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+func (o AddressBookEntryOutput) AvailabilityZoneIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AddressBookEntry) []string { return v.AvailabilityZoneIds }).(pulumi.StringArrayOutput)
+}
+
+// The spoke's CIDR block, reserved for it in the network's address plan.
+func (o AddressBookEntryOutput) CidrBlock() pulumi.StringOutput {
+	return o.ApplyT(func(v AddressBookEntry) string { return v.CidrBlock }).(pulumi.StringOutput)
+}
+
+// ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+func (o AddressBookEntryOutput) ResourceShareArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AddressBookEntry) *string { return v.ResourceShareArn }).(pulumi.StringPtrOutput)
+}
+
+// Id of the Transit Gateway to attach to.
+func (o AddressBookEntryOutput) TransitGatewayId() pulumi.StringOutput {
+	return o.ApplyT(func(v AddressBookEntry) string { return v.TransitGatewayId }).(pulumi.StringOutput)
+}
+
+type AddressBookEntryMapOutput struct{ *pulumi.OutputState }
+
+func (AddressBookEntryMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]AddressBookEntry)(nil)).Elem()
+}
+
+func (o AddressBookEntryMapOutput) ToAddressBookEntryMapOutput() AddressBookEntryMapOutput {
+	return o
+}
+
+func (o AddressBookEntryMapOutput) ToAddressBookEntryMapOutputWithContext(ctx context.Context) AddressBookEntryMapOutput {
+	return o
+}
+
+func (o AddressBookEntryMapOutput) MapIndex(k pulumi.StringInput) AddressBookEntryOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) AddressBookEntry {
+		return vs[0].(map[string]AddressBookEntry)[vs[1].(string)]
+	}).(AddressBookEntryOutput)
+}
+
 // One spoke VPC of a HubAndSpoke.
 type SpokeSpec struct {
+	// Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+	AcceptAttachment *bool `pulumi:"acceptAttachment"`
+	// Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+	AttachmentId *string `pulumi:"attachmentId"`
 	// IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
 	CidrBlock string `pulumi:"cidrBlock"`
+	// Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+	External *bool `pulumi:"external"`
 	// Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
 	Name string `pulumi:"name"`
 	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
@@ -33,6 +166,10 @@ func (val *SpokeSpec) Defaults() *SpokeSpec {
 		return nil
 	}
 	tmp := *val
+	if tmp.External == nil {
+		external_ := false
+		tmp.External = &external_
+	}
 	if tmp.Workload == nil {
 		workload_ := false
 		tmp.Workload = &workload_
@@ -53,8 +190,14 @@ type SpokeSpecInput interface {
 
 // One spoke VPC of a HubAndSpoke.
 type SpokeSpecArgs struct {
+	// Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+	AcceptAttachment pulumi.BoolPtrInput `pulumi:"acceptAttachment"`
+	// Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+	AttachmentId pulumi.StringPtrInput `pulumi:"attachmentId"`
 	// IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
 	CidrBlock pulumi.StringInput `pulumi:"cidrBlock"`
+	// Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+	External pulumi.BoolPtrInput `pulumi:"external"`
 	// Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
 	Name pulumi.StringInput `pulumi:"name"`
 	// Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
@@ -71,6 +214,9 @@ func (val *SpokeSpecArgs) Defaults() *SpokeSpecArgs {
 		return nil
 	}
 	tmp := *val
+	if tmp.External == nil {
+		tmp.External = pulumi.BoolPtr(false)
+	}
 	if tmp.Workload == nil {
 		tmp.Workload = pulumi.BoolPtr(false)
 	}
@@ -128,9 +274,24 @@ func (o SpokeSpecOutput) ToSpokeSpecOutputWithContext(ctx context.Context) Spoke
 	return o
 }
 
+// Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+func (o SpokeSpecOutput) AcceptAttachment() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SpokeSpec) *bool { return v.AcceptAttachment }).(pulumi.BoolPtrOutput)
+}
+
+// Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+func (o SpokeSpecOutput) AttachmentId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SpokeSpec) *string { return v.AttachmentId }).(pulumi.StringPtrOutput)
+}
+
 // IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
 func (o SpokeSpecOutput) CidrBlock() pulumi.StringOutput {
 	return o.ApplyT(func(v SpokeSpec) string { return v.CidrBlock }).(pulumi.StringOutput)
+}
+
+// Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+func (o SpokeSpecOutput) External() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SpokeSpec) *bool { return v.External }).(pulumi.BoolPtrOutput)
 }
 
 // Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
@@ -174,8 +335,12 @@ func (o SpokeSpecArrayOutput) Index(i pulumi.IntInput) SpokeSpecOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AddressBookEntryInput)(nil)).Elem(), AddressBookEntryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AddressBookEntryMapInput)(nil)).Elem(), AddressBookEntryMap{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SpokeSpecInput)(nil)).Elem(), SpokeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SpokeSpecArrayInput)(nil)).Elem(), SpokeSpecArray{})
+	pulumi.RegisterOutputType(AddressBookEntryOutput{})
+	pulumi.RegisterOutputType(AddressBookEntryMapOutput{})
 	pulumi.RegisterOutputType(SpokeSpecOutput{})
 	pulumi.RegisterOutputType(SpokeSpecArrayOutput{})
 }

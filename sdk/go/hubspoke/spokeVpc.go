@@ -12,12 +12,16 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+// A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub's route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway's owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
 type SpokeVpc struct {
 	pulumi.ResourceState
 
+	// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+	AvailabilityZoneIds pulumi.StringArrayOutput `pulumi:"availabilityZoneIds"`
 	// The availability zones used, in order. Every per-zone list output follows this order.
 	AvailabilityZones pulumi.StringArrayOutput `pulumi:"availabilityZones"`
+	// The spoke VPC's CIDR block.
+	CidrBlock pulumi.StringOutput `pulumi:"cidrBlock"`
 	// Ids of the workload subnets' route tables, one per availability zone.
 	RouteTableIds pulumi.StringArrayOutput `pulumi:"routeTableIds"`
 	// Ids of the SSM interface endpoints; empty when ssmEndpoints is false.
@@ -44,12 +48,6 @@ func NewSpokeVpc(ctx *pulumi.Context,
 	if args.CidrBlock == nil {
 		return nil, errors.New("invalid value for required argument 'CidrBlock'")
 	}
-	if args.InspectionRouteTableId == nil {
-		return nil, errors.New("invalid value for required argument 'InspectionRouteTableId'")
-	}
-	if args.SpokeRouteTableId == nil {
-		return nil, errors.New("invalid value for required argument 'SpokeRouteTableId'")
-	}
 	if args.TransitGatewayId == nil {
 		return nil, errors.New("invalid value for required argument 'TransitGatewayId'")
 	}
@@ -75,7 +73,11 @@ func NewSpokeVpc(ctx *pulumi.Context,
 }
 
 type spokeVpcArgs struct {
-	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+	AddressBook map[string]AddressBookEntry `pulumi:"addressBook"`
+	// Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+	AddressBookEntry *string `pulumi:"addressBookEntry"`
+	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones []string `pulumi:"availabilityZones"`
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount *int `pulumi:"azCount"`
@@ -83,12 +85,12 @@ type spokeVpcArgs struct {
 	CidrBlock string `pulumi:"cidrBlock"`
 	// Whether VPC flow logs of all traffic go to CloudWatch Logs, kept for logRetentionDays. Defaults to false.
 	FlowLogs *bool `pulumi:"flowLogs"`
-	// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
-	InspectionRouteTableId string `pulumi:"inspectionRouteTableId"`
+	// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
+	InspectionRouteTableId *string `pulumi:"inspectionRouteTableId"`
 	// Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
 	LogRetentionDays *int `pulumi:"logRetentionDays"`
-	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
-	SpokeRouteTableId string `pulumi:"spokeRouteTableId"`
+	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
+	SpokeRouteTableId *string `pulumi:"spokeRouteTableId"`
 	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
 	SsmEndpoints *bool `pulumi:"ssmEndpoints"`
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
@@ -103,7 +105,11 @@ type spokeVpcArgs struct {
 
 // The set of arguments for constructing a SpokeVpc resource.
 type SpokeVpcArgs struct {
-	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+	// The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+	AddressBook AddressBookEntryMapInput
+	// Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+	AddressBookEntry pulumi.StringPtrInput
+	// Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
 	AvailabilityZones pulumi.StringArrayInput
 	// Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
 	AzCount pulumi.IntPtrInput
@@ -111,12 +117,12 @@ type SpokeVpcArgs struct {
 	CidrBlock pulumi.StringInput
 	// Whether VPC flow logs of all traffic go to CloudWatch Logs, kept for logRetentionDays. Defaults to false.
 	FlowLogs pulumi.BoolPtrInput
-	// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
-	InspectionRouteTableId pulumi.StringInput
+	// Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
+	InspectionRouteTableId pulumi.StringPtrInput
 	// Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
 	LogRetentionDays pulumi.IntPtrInput
-	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
-	SpokeRouteTableId pulumi.StringInput
+	// Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
+	SpokeRouteTableId pulumi.StringPtrInput
 	// Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
 	SsmEndpoints pulumi.BoolPtrInput
 	// Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
@@ -216,9 +222,19 @@ func (o SpokeVpcOutput) ToSpokeVpcOutputWithContext(ctx context.Context) SpokeVp
 	return o
 }
 
+// The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+func (o SpokeVpcOutput) AvailabilityZoneIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *SpokeVpc) pulumi.StringArrayOutput { return v.AvailabilityZoneIds }).(pulumi.StringArrayOutput)
+}
+
 // The availability zones used, in order. Every per-zone list output follows this order.
 func (o SpokeVpcOutput) AvailabilityZones() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *SpokeVpc) pulumi.StringArrayOutput { return v.AvailabilityZones }).(pulumi.StringArrayOutput)
+}
+
+// The spoke VPC's CIDR block.
+func (o SpokeVpcOutput) CidrBlock() pulumi.StringOutput {
+	return o.ApplyT(func(v *SpokeVpc) pulumi.StringOutput { return v.CidrBlock }).(pulumi.StringOutput)
 }
 
 // Ids of the workload subnets' route tables, one per availability zone.

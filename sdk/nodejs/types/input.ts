@@ -9,13 +9,47 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
+ * What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+ */
+export interface AddressBookEntryArgs {
+    /**
+     * The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+     */
+    availabilityZoneIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The spoke's CIDR block, reserved for it in the network's address plan.
+     */
+    cidrBlock: pulumi.Input<string>;
+    /**
+     * ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+     */
+    resourceShareArn?: pulumi.Input<string | undefined>;
+    /**
+     * Id of the Transit Gateway to attach to.
+     */
+    transitGatewayId: pulumi.Input<string>;
+}
+
+/**
  * One spoke VPC of a HubAndSpoke.
  */
 export interface SpokeSpecArgs {
     /**
+     * Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+     */
+    acceptAttachment?: pulumi.Input<boolean | undefined>;
+    /**
+     * Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+     */
+    attachmentId?: pulumi.Input<string | undefined>;
+    /**
      * IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
      */
     cidrBlock: pulumi.Input<string>;
+    /**
+     * Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+     */
+    external?: pulumi.Input<boolean | undefined>;
     /**
      * Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
      */
@@ -39,6 +73,7 @@ export interface SpokeSpecArgs {
 export function spokeSpecArgsProvideDefaults(val: SpokeSpecArgs): SpokeSpecArgs {
     return {
         ...val,
+        external: (val.external) ?? false,
         workload: (val.workload) ?? false,
     };
 }

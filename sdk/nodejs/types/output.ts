@@ -8,3 +8,25 @@ import * as enums from "../types/enums";
 
 import * as utilities from "../utilities";
 
+/**
+ * What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+ */
+export interface AddressBookEntry {
+    /**
+     * The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+     */
+    availabilityZoneIds: string[];
+    /**
+     * The spoke's CIDR block, reserved for it in the network's address plan.
+     */
+    cidrBlock: string;
+    /**
+     * ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+     */
+    resourceShareArn?: string;
+    /**
+     * Id of the Transit Gateway to attach to.
+     */
+    transitGatewayId: string;
+}
+

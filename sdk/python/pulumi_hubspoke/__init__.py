@@ -12,9 +12,11 @@ from .hub import *
 from .hub_and_spoke import *
 from .inspection_vpc import *
 from .provider import *
+from .spoke_attachment import *
 from .spoke_vpc import *
 from .spoke_workload import *
 from ._inputs import *
+from . import outputs
 _utilities.register(
     resource_modules="""
 [
@@ -27,6 +29,7 @@ _utilities.register(
    "hubspoke:index:Hub": "Hub",
    "hubspoke:index:HubAndSpoke": "HubAndSpoke",
    "hubspoke:index:InspectionVpc": "InspectionVpc",
+   "hubspoke:index:SpokeAttachment": "SpokeAttachment",
    "hubspoke:index:SpokeVpc": "SpokeVpc",
    "hubspoke:index:SpokeWorkload": "SpokeWorkload"
   }

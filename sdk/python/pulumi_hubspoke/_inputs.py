@@ -16,9 +16,102 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'AddressBookEntryArgs',
+    'AddressBookEntryArgsDict',
     'SpokeSpecArgs',
     'SpokeSpecArgsDict',
 ]
+
+class AddressBookEntryArgsDict(TypedDict):
+    """
+    What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+    """
+    availability_zone_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+    """
+    cidr_block: pulumi.Input[_builtins.str]
+    """
+    The spoke's CIDR block, reserved for it in the network's address plan.
+    """
+    transit_gateway_id: pulumi.Input[_builtins.str]
+    """
+    Id of the Transit Gateway to attach to.
+    """
+    resource_share_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+    """
+
+@pulumi.input_type
+class AddressBookEntryArgs:
+    def __init__(__self__, *,
+                 availability_zone_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
+                 cidr_block: pulumi.Input[_builtins.str],
+                 transit_gateway_id: pulumi.Input[_builtins.str],
+                 resource_share_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        What a spoke stack needs to know about its place in the network: an entry of HubAndSpoke's addressBook.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zone_ids: The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+        :param pulumi.Input[_builtins.str] cidr_block: The spoke's CIDR block, reserved for it in the network's address plan.
+        :param pulumi.Input[_builtins.str] transit_gateway_id: Id of the Transit Gateway to attach to.
+        :param pulumi.Input[_builtins.str] resource_share_arn: ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+        """
+        pulumi.set(__self__, "availability_zone_ids", availability_zone_ids)
+        pulumi.set(__self__, "cidr_block", cidr_block)
+        pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if resource_share_arn is not None:
+            pulumi.set(__self__, "resource_share_arn", resource_share_arn)
+
+    @_builtins.property
+    @pulumi.getter(name="availabilityZoneIds")
+    def availability_zone_ids(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        The hub's zones as AZ IDs (e.g. use1-az1), in order: build the spoke's subnets in these physical zones, whatever their names are in the spoke's account.
+        """
+        return pulumi.get(self, "availability_zone_ids")
+
+    @availability_zone_ids.setter
+    def availability_zone_ids(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "availability_zone_ids", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cidrBlock")
+    def cidr_block(self) -> pulumi.Input[_builtins.str]:
+        """
+        The spoke's CIDR block, reserved for it in the network's address plan.
+        """
+        return pulumi.get(self, "cidr_block")
+
+    @cidr_block.setter
+    def cidr_block(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "cidr_block", value)
+
+    @_builtins.property
+    @pulumi.getter(name="transitGatewayId")
+    def transit_gateway_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        Id of the Transit Gateway to attach to.
+        """
+        return pulumi.get(self, "transit_gateway_id")
+
+    @transit_gateway_id.setter
+    def transit_gateway_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "transit_gateway_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceShareArn")
+    def resource_share_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ARN of the RAM resource share the Transit Gateway is shared through; absent when it is not shared. An account outside the organization accepts the share's invitation with it.
+        """
+        return pulumi.get(self, "resource_share_arn")
+
+    @resource_share_arn.setter
+    def resource_share_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "resource_share_arn", value)
+
 
 class SpokeSpecArgsDict(TypedDict):
     """
@@ -31,6 +124,18 @@ class SpokeSpecArgsDict(TypedDict):
     name: pulumi.Input[_builtins.str]
     """
     Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
+    """
+    accept_attachment: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+    """
+    attachment_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+    """
+    external: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
     """
     ssm_endpoints: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -50,6 +155,9 @@ class SpokeSpecArgs:
     def __init__(__self__, *,
                  cidr_block: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
+                 accept_attachment: pulumi.Input[Optional[_builtins.bool]] = None,
+                 attachment_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 external: pulumi.Input[Optional[_builtins.bool]] = None,
                  ssm_endpoints: pulumi.Input[Optional[_builtins.bool]] = None,
                  workload: pulumi.Input[Optional[_builtins.bool]] = None,
                  workload_subnet_prefix_length: pulumi.Input[Optional[_builtins.int]] = None):
@@ -58,12 +166,23 @@ class SpokeSpecArgs:
 
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
         :param pulumi.Input[_builtins.str] name: Name of the spoke: lower-case letters, digits and hyphens, unique among the spokes. It prefixes the names of the spoke's resources and keys the spoke output maps; renaming a spoke replaces its resources.
+        :param pulumi.Input[_builtins.bool] accept_attachment: Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+        :param pulumi.Input[_builtins.str] attachment_id: Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+        :param pulumi.Input[_builtins.bool] external: Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
         :param pulumi.Input[_builtins.bool] ssm_endpoints: Whether the spoke gets interface endpoints for SSM Session Manager (see SpokeVpc ssmEndpoints), so its workload instance can be reached with a Session Manager shell. The instance reaches them inside the spoke VPC: that traffic never crosses the firewall. Set false to leave them out (each endpoint is billed per AZ and hour). Defaults to the spoke's workload value: on for a spoke with a workload.
         :param pulumi.Input[_builtins.bool] workload: Whether to launch a SpokeWorkload probe instance in one of the spoke's workload subnets, to test egress and east-west traffic. It is reached through Session Manager, so such a spoke gets SSM endpoints unless ssmEndpoints is false. Defaults to false.
         :param pulumi.Input[_builtins.int] workload_subnet_prefix_length: Prefix length of the spoke's workload subnets, at least the spoke's prefix length + 3 and at most 28 (see SpokeVpc workloadSubnetPrefixLength). Defaults to the spoke's prefix length + 4, at most 28.
         """
         pulumi.set(__self__, "cidr_block", cidr_block)
         pulumi.set(__self__, "name", name)
+        if accept_attachment is not None:
+            pulumi.set(__self__, "accept_attachment", accept_attachment)
+        if attachment_id is not None:
+            pulumi.set(__self__, "attachment_id", attachment_id)
+        if external is None:
+            external = False
+        if external is not None:
+            pulumi.set(__self__, "external", external)
         if ssm_endpoints is not None:
             pulumi.set(__self__, "ssm_endpoints", ssm_endpoints)
         if workload is None:
@@ -96,6 +215,42 @@ class SpokeSpecArgs:
     @name.setter
     def name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptAttachment")
+    def accept_attachment(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether to accept an external spoke's attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway's own account, whose attachment AWS accepts on its own.
+        """
+        return pulumi.get(self, "accept_attachment")
+
+    @accept_attachment.setter
+    def accept_attachment(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "accept_attachment", value)
+
+    @_builtins.property
+    @pulumi.getter(name="attachmentId")
+    def attachment_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Id of an external spoke's Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+        """
+        return pulumi.get(self, "attachment_id")
+
+    @attachment_id.setter
+    def attachment_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "attachment_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def external(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+        """
+        return pulumi.get(self, "external")
+
+    @external.setter
+    def external(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "external", value)
 
     @_builtins.property
     @pulumi.getter(name="ssmEndpoints")

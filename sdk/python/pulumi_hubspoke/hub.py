@@ -20,23 +20,33 @@ __all__ = ['HubArgs', 'Hub']
 class HubArgs:
     def __init__(__self__, *,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a Hub resource.
 
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Amazon side of BGP sessions, from 64512 to 65534. Cannot change after creation without replacing the Transit Gateway. Defaults to 64512.
+        :param pulumi.Input[_builtins.bool] auto_accept_shared_attachments: Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
         :param pulumi.Input[_builtins.str] description: Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] share_with: AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         if amazon_side_asn is None:
             amazon_side_asn = 64512
         if amazon_side_asn is not None:
             pulumi.set(__self__, "amazon_side_asn", amazon_side_asn)
+        if auto_accept_shared_attachments is None:
+            auto_accept_shared_attachments = False
+        if auto_accept_shared_attachments is not None:
+            pulumi.set(__self__, "auto_accept_shared_attachments", auto_accept_shared_attachments)
         if description is None:
             description = 'hubspoke Transit Gateway'
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if share_with is not None:
+            pulumi.set(__self__, "share_with", share_with)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
 
@@ -53,6 +63,18 @@ class HubArgs:
         pulumi.set(self, "amazon_side_asn", value)
 
     @_builtins.property
+    @pulumi.getter(name="autoAcceptSharedAttachments")
+    def auto_accept_shared_attachments(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+        """
+        return pulumi.get(self, "auto_accept_shared_attachments")
+
+    @auto_accept_shared_attachments.setter
+    def auto_accept_shared_attachments(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_accept_shared_attachments", value)
+
+    @_builtins.property
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -63,6 +85,18 @@ class HubArgs:
     @description.setter
     def description(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter(name="shareWith")
+    def share_with(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+        """
+        return pulumi.get(self, "share_with")
+
+    @share_with.setter
+    def share_with(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "share_with", value)
 
     @_builtins.property
     @pulumi.getter
@@ -84,16 +118,20 @@ class Hub(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+        The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Amazon side of BGP sessions, from 64512 to 65534. Cannot change after creation without replacing the Transit Gateway. Defaults to 64512.
+        :param pulumi.Input[_builtins.bool] auto_accept_shared_attachments: Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
         :param pulumi.Input[_builtins.str] description: Description of the Transit Gateway, shown in the AWS console. Defaults to "hubspoke Transit Gateway".
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] share_with: AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::<management account>:ou/o-<org>/ou-<root>-<ou>) or an organization ARN (arn:aws:organizations::<management account>:organization/o-<org>) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share's invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         """
         ...
@@ -103,7 +141,7 @@ class Hub(pulumi.ComponentResource):
                  args: Optional[HubArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+        The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
 
         :param str resource_name: The name of the resource.
         :param HubArgs args: The arguments to use to populate this resource's properties.
@@ -121,7 +159,9 @@ class Hub(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -137,11 +177,16 @@ class Hub(pulumi.ComponentResource):
             if amazon_side_asn is None:
                 amazon_side_asn = 64512
             __props__.__dict__["amazon_side_asn"] = amazon_side_asn
+            if auto_accept_shared_attachments is None:
+                auto_accept_shared_attachments = False
+            __props__.__dict__["auto_accept_shared_attachments"] = auto_accept_shared_attachments
             if description is None:
                 description = 'hubspoke Transit Gateway'
             __props__.__dict__["description"] = description
+            __props__.__dict__["share_with"] = share_with
             __props__.__dict__["tags"] = tags
             __props__.__dict__["inspection_route_table_id"] = None
+            __props__.__dict__["resource_share_arn"] = None
             __props__.__dict__["spoke_route_table_id"] = None
             __props__.__dict__["transit_gateway_arn"] = None
             __props__.__dict__["transit_gateway_id"] = None
@@ -159,6 +204,14 @@ class Hub(pulumi.ComponentResource):
         Id of the Transit Gateway route table that the inspection VPC attachment associates with. Each spoke VPC propagates its CIDR block into it.
         """
         return pulumi.get(self, "inspection_route_table_id")
+
+    @_builtins.property
+    @pulumi.getter(name="resourceShareArn")
+    def resource_share_arn(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+        """
+        return pulumi.get(self, "resource_share_arn")
 
     @_builtins.property
     @pulumi.getter(name="spokeRouteTableId")

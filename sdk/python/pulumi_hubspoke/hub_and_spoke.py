@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 from ._inputs import *
 
@@ -24,6 +25,7 @@ class HubAndSpokeArgs:
                  allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  firewall: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -32,6 +34,7 @@ class HubAndSpokeArgs:
                  inspection_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
                  log_retention_days: pulumi.Input[Optional[_builtins.int]] = None,
                  nat_gateways: pulumi.Input[Optional['NatGatewayMode']] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  spokes: pulumi.Input[Optional[Sequence[pulumi.Input['SpokeSpecArgs']]]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  supernet_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -42,7 +45,8 @@ class HubAndSpokeArgs:
         :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[_builtins.bool] auto_accept_shared_attachments: See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones every VPC uses, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.bool] firewall: Whether to create a FirewallPolicy and an AWS Network Firewall in the inspection VPC. Without it traffic still flows through the inspection VPC and its NAT gateways, unfiltered. Turning it on or off is a single update. Defaults to true.
         :param pulumi.Input[_builtins.bool] firewall_logging: Whether the firewall sends its logs to CloudWatch Logs, kept for logRetentionDays. Ignored when firewall is false. Defaults to false.
@@ -50,6 +54,7 @@ class HubAndSpokeArgs:
         :param pulumi.Input[_builtins.str] inspection_cidr_block: IPv4 CIDR block of the inspection VPC, a /24 or larger (see InspectionVpc cidrBlock). Must not overlap any spoke. Must be known when the program runs. Defaults to 10.129.0.0/24.
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] share_with: Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
         :param pulumi.Input[Sequence[pulumi.Input['SpokeSpecArgs']]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
@@ -65,6 +70,10 @@ class HubAndSpokeArgs:
             amazon_side_asn = 64512
         if amazon_side_asn is not None:
             pulumi.set(__self__, "amazon_side_asn", amazon_side_asn)
+        if auto_accept_shared_attachments is None:
+            auto_accept_shared_attachments = False
+        if auto_accept_shared_attachments is not None:
+            pulumi.set(__self__, "auto_accept_shared_attachments", auto_accept_shared_attachments)
         if availability_zones is not None:
             pulumi.set(__self__, "availability_zones", availability_zones)
         if az_count is not None:
@@ -93,6 +102,8 @@ class HubAndSpokeArgs:
             nat_gateways = 'perAz'
         if nat_gateways is not None:
             pulumi.set(__self__, "nat_gateways", nat_gateways)
+        if share_with is not None:
+            pulumi.set(__self__, "share_with", share_with)
         if spokes is not None:
             pulumi.set(__self__, "spokes", spokes)
         if stateful_rules is not None:
@@ -141,10 +152,22 @@ class HubAndSpokeArgs:
         pulumi.set(self, "amazon_side_asn", value)
 
     @_builtins.property
+    @pulumi.getter(name="autoAcceptSharedAttachments")
+    def auto_accept_shared_attachments(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+        """
+        return pulumi.get(self, "auto_accept_shared_attachments")
+
+    @auto_accept_shared_attachments.setter
+    def auto_accept_shared_attachments(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_accept_shared_attachments", value)
+
+    @_builtins.property
     @pulumi.getter(name="availabilityZones")
     def availability_zones(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         """
         return pulumi.get(self, "availability_zones")
 
@@ -237,6 +260,18 @@ class HubAndSpokeArgs:
         pulumi.set(self, "nat_gateways", value)
 
     @_builtins.property
+    @pulumi.getter(name="shareWith")
+    def share_with(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+        """
+        return pulumi.get(self, "share_with")
+
+    @share_with.setter
+    def share_with(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "share_with", value)
+
+    @_builtins.property
     @pulumi.getter
     def spokes(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SpokeSpecArgs']]]]:
         """
@@ -294,6 +329,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  firewall: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -302,20 +338,22 @@ class HubAndSpoke(pulumi.ComponentResource):
                  inspection_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
                  log_retention_days: pulumi.Input[Optional[_builtins.int]] = None,
                  nat_gateways: pulumi.Input[Optional['NatGatewayMode']] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  spokes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SpokeSpecArgs', 'SpokeSpecArgsDict']]]]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  supernet_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+        The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_domains: Domains that workloads may reach over HTTPS (TLS SNI) and HTTP (Host header); all other web traffic leaving the network is dropped. A leading dot matches the domain and every subdomain. Ignored when firewall is false. Defaults to [".amazon.com"].
         :param pulumi.Input[_builtins.int] amazon_side_asn: Private Autonomous System Number (ASN) of the Transit Gateway's Amazon side, from 64512 to 65534. Defaults to 64512.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[_builtins.bool] auto_accept_shared_attachments: See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones every VPC builds subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones every VPC uses, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.bool] firewall: Whether to create a FirewallPolicy and an AWS Network Firewall in the inspection VPC. Without it traffic still flows through the inspection VPC and its NAT gateways, unfiltered. Turning it on or off is a single update. Defaults to true.
         :param pulumi.Input[_builtins.bool] firewall_logging: Whether the firewall sends its logs to CloudWatch Logs, kept for logRetentionDays. Ignored when firewall is false. Defaults to false.
@@ -323,6 +361,7 @@ class HubAndSpoke(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] inspection_cidr_block: IPv4 CIDR block of the inspection VPC, a /24 or larger (see InspectionVpc cidrBlock). Must not overlap any spoke. Must be known when the program runs. Defaults to 10.129.0.0/24.
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the log groups of firewallLogging and flowLogs; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
         :param pulumi.Input['NatGatewayMode'] nat_gateways: How many NAT gateways the inspection VPC runs: perAz (one in each availability zone) or single (one shared by all zones). Defaults to perAz.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] share_with: Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
         :param pulumi.Input[Sequence[pulumi.Input[Union['SpokeSpecArgs', 'SpokeSpecArgsDict']]]] spokes: The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke's subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: "spoke1", cidrBlock: "10.0.0.0/16", workload: true}, {name: "spoke2", cidrBlock: "10.1.0.0/16", workload: true}].
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] stateful_rules: Extra stateful firewall rules in Suricata syntax, one complete rule per entry, each with a unique sid, evaluated before every built-in rule group (see FirewallPolicy statefulRules). Ignored when firewall is false. Defaults to no extra rules ([]).
         :param pulumi.Input[_builtins.str] supernet_cidr_block: IPv4 CIDR block containing every spoke VPC, e.g. 10.0.0.0/8. A private range unless allowPublicSupernet is true. Must be known when the program runs. Defaults to 10.0.0.0/8.
@@ -335,7 +374,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  args: Optional[HubAndSpokeArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap.
+        The whole hub-and-spoke network from one configuration: a Hub, a FirewallPolicy (unless firewall is false), an InspectionVpc, a SpokeVpc for each entry of spokes, and a SpokeWorkload in each spoke with workload: true. All address inputs are checked together before any resource is created: every spoke must lie inside supernetCidrBlock and no two VPCs may overlap. Spokes built in other stacks (external) are part of its address plan, and its addressBook output tells each spoke stack what to build.
 
         :param str resource_name: The name of the resource.
         :param HubAndSpokeArgs args: The arguments to use to populate this resource's properties.
@@ -355,6 +394,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  allow_public_supernet: pulumi.Input[Optional[_builtins.bool]] = None,
                  allowed_domains: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  amazon_side_asn: pulumi.Input[Optional[_builtins.int]] = None,
+                 auto_accept_shared_attachments: pulumi.Input[Optional[_builtins.bool]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  firewall: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -363,6 +403,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  inspection_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
                  log_retention_days: pulumi.Input[Optional[_builtins.int]] = None,
                  nat_gateways: pulumi.Input[Optional['NatGatewayMode']] = None,
+                 share_with: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  spokes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SpokeSpecArgs', 'SpokeSpecArgsDict']]]]] = None,
                  stateful_rules: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  supernet_cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -385,6 +426,9 @@ class HubAndSpoke(pulumi.ComponentResource):
             if amazon_side_asn is None:
                 amazon_side_asn = 64512
             __props__.__dict__["amazon_side_asn"] = amazon_side_asn
+            if auto_accept_shared_attachments is None:
+                auto_accept_shared_attachments = False
+            __props__.__dict__["auto_accept_shared_attachments"] = auto_accept_shared_attachments
             __props__.__dict__["availability_zones"] = availability_zones
             __props__.__dict__["az_count"] = az_count
             if firewall is None:
@@ -405,17 +449,20 @@ class HubAndSpoke(pulumi.ComponentResource):
             if nat_gateways is None:
                 nat_gateways = 'perAz'
             __props__.__dict__["nat_gateways"] = nat_gateways
+            __props__.__dict__["share_with"] = share_with
             __props__.__dict__["spokes"] = spokes
             __props__.__dict__["stateful_rules"] = stateful_rules
             if supernet_cidr_block is None:
                 supernet_cidr_block = '10.0.0.0/8'
             __props__.__dict__["supernet_cidr_block"] = supernet_cidr_block
             __props__.__dict__["tags"] = tags
+            __props__.__dict__["address_book"] = None
             __props__.__dict__["firewall_arn"] = None
             __props__.__dict__["firewall_policy_arn"] = None
             __props__.__dict__["inspection_route_table_id"] = None
             __props__.__dict__["inspection_vpc_id"] = None
             __props__.__dict__["nat_public_ips"] = None
+            __props__.__dict__["resource_share_arn"] = None
             __props__.__dict__["spoke_attachment_ids"] = None
             __props__.__dict__["spoke_route_table_id"] = None
             __props__.__dict__["spoke_vpc_ids"] = None
@@ -429,6 +476,14 @@ class HubAndSpoke(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="addressBook")
+    def address_book(self) -> pulumi.Output[Mapping[str, 'outputs.AddressBookEntry']]:
+        """
+        Per spoke (local and external), by name: its CIDR block, its zones as AZ IDs and the hub ids a spoke stack needs. Export it from the platform stack and give it to each spoke stack's SpokeVpc (addressBook and addressBookEntry), which builds its VPC in the same physical zones and checks its CIDR block against it.
+        """
+        return pulumi.get(self, "address_book")
 
     @_builtins.property
     @pulumi.getter(name="firewallArn")
@@ -471,10 +526,18 @@ class HubAndSpoke(pulumi.ComponentResource):
         return pulumi.get(self, "nat_public_ips")
 
     @_builtins.property
+    @pulumi.getter(name="resourceShareArn")
+    def resource_share_arn(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+        """
+        return pulumi.get(self, "resource_share_arn")
+
+    @_builtins.property
     @pulumi.getter(name="spokeAttachmentIds")
     def spoke_attachment_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Transit Gateway attachment id of each spoke, by spoke name.
+        Transit Gateway attachment id of each spoke, by spoke name: every spoke built here, and every external spoke given an attachmentId.
         """
         return pulumi.get(self, "spoke_attachment_ids")
 
@@ -490,7 +553,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     @pulumi.getter(name="spokeVpcIds")
     def spoke_vpc_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        VPC id of each spoke, by spoke name.
+        VPC id of each spoke built here, by spoke name (external spokes are built in their own stacks).
         """
         return pulumi.get(self, "spoke_vpc_ids")
 
@@ -498,7 +561,7 @@ class HubAndSpoke(pulumi.ComponentResource):
     @pulumi.getter(name="spokeWorkloadSubnetIds")
     def spoke_workload_subnet_ids(self) -> pulumi.Output[Mapping[str, Sequence[_builtins.str]]]:
         """
-        Workload subnet ids of each spoke, one per availability zone, by spoke name.
+        Workload subnet ids of each spoke built here, one per availability zone, by spoke name.
         """
         return pulumi.get(self, "spoke_workload_subnet_ids")
 

@@ -42,7 +42,7 @@ class InspectionVpcArgs:
         :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table that spokes associate with: the spokeRouteTableId output of a Hub. This component adds its default route 0.0.0.0/0 to the inspection attachment.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Id of the Transit Gateway to attach to: the transitGatewayId output of a Hub.
         :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.bool] firewall_logging: Whether the firewall sends its logs to CloudWatch Logs, kept for logRetentionDays. Has no effect without firewallPolicyArn. Defaults to false.
         :param pulumi.Input[_builtins.str] firewall_policy_arn: ARN of an AWS Network Firewall policy, e.g. the arn output of a FirewallPolicy. When set, a Network Firewall with an endpoint in each availability zone inspects all traffic; when absent, no firewall is created and the Transit Gateway subnets route straight to the NAT gateways. Adding or removing it is a single update.
@@ -153,7 +153,7 @@ class InspectionVpcArgs:
     @pulumi.getter(name="availabilityZones")
     def availability_zones(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         """
         return pulumi.get(self, "availability_zones")
 
@@ -285,7 +285,7 @@ class InspectionVpc(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_public_supernet: Whether supernetCidrBlock may be a public range. By default it must lie inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or the shared address space 100.64.0.0/10); set true only for a network that really uses public addresses your organisation owns. 0.0.0.0/0 is refused either way. Defaults to false.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the inspection VPC, e.g. 10.129.0.0/24. A /24 or larger: the public, firewall and Transit Gateway tiers each reserve a /28 for each of up to 4 availability zones. Must not overlap any spoke VPC. Must be known when the program runs.
         :param pulumi.Input[_builtins.bool] firewall_logging: Whether the firewall sends its logs to CloudWatch Logs, kept for logRetentionDays. Has no effect without firewallPolicyArn. Defaults to false.
@@ -382,6 +382,7 @@ class InspectionVpc(pulumi.ComponentResource):
             if transit_gateway_id is None and not opts.urn:
                 raise TypeError("Missing required property 'transit_gateway_id'")
             __props__.__dict__["transit_gateway_id"] = transit_gateway_id
+            __props__.__dict__["availability_zone_ids"] = None
             __props__.__dict__["firewall_arn"] = None
             __props__.__dict__["firewall_route_table_ids"] = None
             __props__.__dict__["firewall_subnet_ids"] = None
@@ -400,6 +401,14 @@ class InspectionVpc(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="availabilityZoneIds")
+    def availability_zone_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
+        """
+        The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+        """
+        return pulumi.get(self, "availability_zone_ids")
 
     @_builtins.property
     @pulumi.getter(name="availabilityZones")

@@ -13,6 +13,8 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
+from ._inputs import *
 
 __all__ = ['SpokeVpcArgs', 'SpokeVpc']
 
@@ -20,13 +22,15 @@ __all__ = ['SpokeVpcArgs', 'SpokeVpc']
 class SpokeVpcArgs:
     def __init__(__self__, *,
                  cidr_block: pulumi.Input[_builtins.str],
-                 inspection_route_table_id: pulumi.Input[_builtins.str],
-                 spoke_route_table_id: pulumi.Input[_builtins.str],
                  transit_gateway_id: pulumi.Input[_builtins.str],
+                 address_book: pulumi.Input[Optional[Mapping[str, pulumi.Input['AddressBookEntryArgs']]]] = None,
+                 address_book_entry: pulumi.Input[Optional[_builtins.str]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  flow_logs: pulumi.Input[Optional[_builtins.bool]] = None,
+                 inspection_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  log_retention_days: pulumi.Input[Optional[_builtins.int]] = None,
+                 spoke_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  ssm_endpoints: pulumi.Input[Optional[_builtins.bool]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  tgw_subnet_prefix_length: pulumi.Input[Optional[_builtins.int]] = None,
@@ -35,22 +39,26 @@ class SpokeVpcArgs:
         The set of arguments for constructing a SpokeVpc resource.
 
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the spoke VPC, e.g. 10.0.0.0/16, from /16 to /25. Must lie inside the supernetCidrBlock of the inspection VPC and must not overlap the inspection VPC or another spoke. Must be known when the program runs.
-        :param pulumi.Input[_builtins.str] inspection_route_table_id: Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
-        :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Id of the Transit Gateway to attach to: the transitGatewayId output of a Hub.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[Mapping[str, pulumi.Input['AddressBookEntryArgs']]] address_book: The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+        :param pulumi.Input[_builtins.str] address_book_entry: Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.bool] flow_logs: Whether VPC flow logs of all traffic go to CloudWatch Logs, kept for logRetentionDays. Defaults to false.
+        :param pulumi.Input[_builtins.str] inspection_route_table_id: Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
+        :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
         :param pulumi.Input[_builtins.bool] ssm_endpoints: Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         :param pulumi.Input[_builtins.int] tgw_subnet_prefix_length: Prefix length of each Transit Gateway attachment subnet, at most 28 (AWS recommends a /28 used for nothing else). Defaults to 28.
         :param pulumi.Input[_builtins.int] workload_subnet_prefix_length: Prefix length of each workload subnet, at least the VPC's prefix length + 3 and at most 28: room for four workload subnets (one per possible availability zone) is reserved up front, followed by the Transit Gateway subnets. Defaults to the VPC's prefix length + 4, at most 28 (a /16 VPC gets /20 workload subnets).
         """
         pulumi.set(__self__, "cidr_block", cidr_block)
-        pulumi.set(__self__, "inspection_route_table_id", inspection_route_table_id)
-        pulumi.set(__self__, "spoke_route_table_id", spoke_route_table_id)
         pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if address_book is not None:
+            pulumi.set(__self__, "address_book", address_book)
+        if address_book_entry is not None:
+            pulumi.set(__self__, "address_book_entry", address_book_entry)
         if availability_zones is not None:
             pulumi.set(__self__, "availability_zones", availability_zones)
         if az_count is not None:
@@ -59,10 +67,14 @@ class SpokeVpcArgs:
             flow_logs = False
         if flow_logs is not None:
             pulumi.set(__self__, "flow_logs", flow_logs)
+        if inspection_route_table_id is not None:
+            pulumi.set(__self__, "inspection_route_table_id", inspection_route_table_id)
         if log_retention_days is None:
             log_retention_days = 30
         if log_retention_days is not None:
             pulumi.set(__self__, "log_retention_days", log_retention_days)
+        if spoke_route_table_id is not None:
+            pulumi.set(__self__, "spoke_route_table_id", spoke_route_table_id)
         if ssm_endpoints is None:
             ssm_endpoints = False
         if ssm_endpoints is not None:
@@ -89,30 +101,6 @@ class SpokeVpcArgs:
         pulumi.set(self, "cidr_block", value)
 
     @_builtins.property
-    @pulumi.getter(name="inspectionRouteTableId")
-    def inspection_route_table_id(self) -> pulumi.Input[_builtins.str]:
-        """
-        Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
-        """
-        return pulumi.get(self, "inspection_route_table_id")
-
-    @inspection_route_table_id.setter
-    def inspection_route_table_id(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "inspection_route_table_id", value)
-
-    @_builtins.property
-    @pulumi.getter(name="spokeRouteTableId")
-    def spoke_route_table_id(self) -> pulumi.Input[_builtins.str]:
-        """
-        Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
-        """
-        return pulumi.get(self, "spoke_route_table_id")
-
-    @spoke_route_table_id.setter
-    def spoke_route_table_id(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "spoke_route_table_id", value)
-
-    @_builtins.property
     @pulumi.getter(name="transitGatewayId")
     def transit_gateway_id(self) -> pulumi.Input[_builtins.str]:
         """
@@ -125,10 +113,34 @@ class SpokeVpcArgs:
         pulumi.set(self, "transit_gateway_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="addressBook")
+    def address_book(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['AddressBookEntryArgs']]]]:
+        """
+        The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+        """
+        return pulumi.get(self, "address_book")
+
+    @address_book.setter
+    def address_book(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input['AddressBookEntryArgs']]]]):
+        pulumi.set(self, "address_book", value)
+
+    @_builtins.property
+    @pulumi.getter(name="addressBookEntry")
+    def address_book_entry(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+        """
+        return pulumi.get(self, "address_book_entry")
+
+    @address_book_entry.setter
+    def address_book_entry(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "address_book_entry", value)
+
+    @_builtins.property
     @pulumi.getter(name="availabilityZones")
     def availability_zones(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         """
         return pulumi.get(self, "availability_zones")
 
@@ -161,6 +173,18 @@ class SpokeVpcArgs:
         pulumi.set(self, "flow_logs", value)
 
     @_builtins.property
+    @pulumi.getter(name="inspectionRouteTableId")
+    def inspection_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
+        """
+        return pulumi.get(self, "inspection_route_table_id")
+
+    @inspection_route_table_id.setter
+    def inspection_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "inspection_route_table_id", value)
+
+    @_builtins.property
     @pulumi.getter(name="logRetentionDays")
     def log_retention_days(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -171,6 +195,18 @@ class SpokeVpcArgs:
     @log_retention_days.setter
     def log_retention_days(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "log_retention_days", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spokeRouteTableId")
+    def spoke_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
+        """
+        return pulumi.get(self, "spoke_route_table_id")
+
+    @spoke_route_table_id.setter
+    def spoke_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "spoke_route_table_id", value)
 
     @_builtins.property
     @pulumi.getter(name="ssmEndpoints")
@@ -227,6 +263,8 @@ class SpokeVpc(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 address_book: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['AddressBookEntryArgs', 'AddressBookEntryArgsDict', 'outputs.AddressBookEntry']]]]] = None,
+                 address_book_entry: pulumi.Input[Optional[_builtins.str]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -241,17 +279,19 @@ class SpokeVpc(pulumi.ComponentResource):
                  workload_subnet_prefix_length: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         """
-        A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+        A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub's route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway's owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones.
+        :param pulumi.Input[Mapping[str, pulumi.Input[Union['AddressBookEntryArgs', 'AddressBookEntryArgsDict', 'outputs.AddressBookEntry']]]] address_book: The addressBook output of the platform's HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry's, transitGatewayId the entry's when known, and listed availabilityZones the entry's AZ IDs), and when availabilityZones is not given the VPC uses the entry's zones by AZ ID, the same physical zones as the hub's. Must be known when the program runs. Defaults to no address book.
+        :param pulumi.Input[_builtins.str] address_book_entry: Name of this spoke in addressBook (the spoke's name in the HubAndSpoke spokes list). Required with addressBook.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] availability_zones: Availability zones to build subnets in, e.g. ["us-east-1a", "us-east-1b"]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region's available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
         :param pulumi.Input[_builtins.int] az_count: Number of availability zones to use, from 1 to 4, and at most the number of availabilityZones given. Adding zones later never renumbers existing subnets. Defaults to the number of availabilityZones given, or 2 when none are given.
         :param pulumi.Input[_builtins.str] cidr_block: IPv4 CIDR block of the spoke VPC, e.g. 10.0.0.0/16, from /16 to /25. Must lie inside the supernetCidrBlock of the inspection VPC and must not overlap the inspection VPC or another spoke. Must be known when the program runs.
         :param pulumi.Input[_builtins.bool] flow_logs: Whether VPC flow logs of all traffic go to CloudWatch Logs, kept for logRetentionDays. Defaults to false.
-        :param pulumi.Input[_builtins.str] inspection_route_table_id: Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+        :param pulumi.Input[_builtins.str] inspection_route_table_id: Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
         :param pulumi.Input[_builtins.int] log_retention_days: Days to keep the flow log group; one of the values CloudWatch Logs accepts, such as 1, 3, 5, 7, 14, 30, 60, 90, 180 or 365. Defaults to 30.
-        :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+        :param pulumi.Input[_builtins.str] spoke_route_table_id: Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
         :param pulumi.Input[_builtins.bool] ssm_endpoints: Whether to create interface endpoints for SSM Session Manager (ssm, ssmmessages, ec2messages) in the workload subnets, so instances can be reached without SSH or internet egress. Their security group allows HTTPS (443) only from the VPC's CIDR block. Traffic from the workload subnets to them stays inside the VPC and never crosses the firewall. Turn this on for a VPC that holds a SpokeWorkload: its probe is reached through Session Manager. (HubAndSpoke turns it on for spokes with a workload.) Defaults to false.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags added to every AWS resource this component creates. Values may be secrets or outputs of other resources. Defaults to no tags.
         :param pulumi.Input[_builtins.int] tgw_subnet_prefix_length: Prefix length of each Transit Gateway attachment subnet, at most 28 (AWS recommends a /28 used for nothing else). Defaults to 28.
@@ -265,7 +305,7 @@ class SpokeVpc(pulumi.ComponentResource):
                  args: SpokeVpcArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+        A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub's route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway's owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
 
         :param str resource_name: The name of the resource.
         :param SpokeVpcArgs args: The arguments to use to populate this resource's properties.
@@ -282,6 +322,8 @@ class SpokeVpc(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 address_book: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['AddressBookEntryArgs', 'AddressBookEntryArgsDict', 'outputs.AddressBookEntry']]]]] = None,
+                 address_book_entry: pulumi.Input[Optional[_builtins.str]] = None,
                  availability_zones: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  az_count: pulumi.Input[Optional[_builtins.int]] = None,
                  cidr_block: pulumi.Input[Optional[_builtins.str]] = None,
@@ -305,6 +347,8 @@ class SpokeVpc(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = SpokeVpcArgs.__new__(SpokeVpcArgs)
 
+            __props__.__dict__["address_book"] = address_book
+            __props__.__dict__["address_book_entry"] = address_book_entry
             __props__.__dict__["availability_zones"] = availability_zones
             __props__.__dict__["az_count"] = az_count
             if cidr_block is None and not opts.urn:
@@ -313,14 +357,10 @@ class SpokeVpc(pulumi.ComponentResource):
             if flow_logs is None:
                 flow_logs = False
             __props__.__dict__["flow_logs"] = flow_logs
-            if inspection_route_table_id is None and not opts.urn:
-                raise TypeError("Missing required property 'inspection_route_table_id'")
             __props__.__dict__["inspection_route_table_id"] = inspection_route_table_id
             if log_retention_days is None:
                 log_retention_days = 30
             __props__.__dict__["log_retention_days"] = log_retention_days
-            if spoke_route_table_id is None and not opts.urn:
-                raise TypeError("Missing required property 'spoke_route_table_id'")
             __props__.__dict__["spoke_route_table_id"] = spoke_route_table_id
             if ssm_endpoints is None:
                 ssm_endpoints = False
@@ -333,6 +373,7 @@ class SpokeVpc(pulumi.ComponentResource):
                 raise TypeError("Missing required property 'transit_gateway_id'")
             __props__.__dict__["transit_gateway_id"] = transit_gateway_id
             __props__.__dict__["workload_subnet_prefix_length"] = workload_subnet_prefix_length
+            __props__.__dict__["availability_zone_ids"] = None
             __props__.__dict__["route_table_ids"] = None
             __props__.__dict__["ssm_endpoint_ids"] = None
             __props__.__dict__["tgw_route_table_ids"] = None
@@ -348,12 +389,28 @@ class SpokeVpc(pulumi.ComponentResource):
             remote=True)
 
     @_builtins.property
+    @pulumi.getter(name="availabilityZoneIds")
+    def availability_zone_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
+        """
+        The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+        """
+        return pulumi.get(self, "availability_zone_ids")
+
+    @_builtins.property
     @pulumi.getter(name="availabilityZones")
     def availability_zones(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
         The availability zones used, in order. Every per-zone list output follows this order.
         """
         return pulumi.get(self, "availability_zones")
+
+    @_builtins.property
+    @pulumi.getter(name="cidrBlock")
+    def cidr_block(self) -> pulumi.Output[_builtins.str]:
+        """
+        The spoke VPC's CIDR block.
+        """
+        return pulumi.get(self, "cidr_block")
 
     @_builtins.property
     @pulumi.getter(name="routeTableIds")

@@ -20,7 +20,7 @@ func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pul
 	var ret resource.PropertyMap
 	switch req.GetTok() {
 	case "aws:index/getAvailabilityZones:getAvailabilityZones":
-		ret, err = describeZones(p.region, RegionZones(p.region, p.standardZones), args)
+		ret, err = describeZones(p.region, p.zones(), args)
 		if err != nil {
 			return nil, fmt.Errorf("stand-in AWS (NOT AWS): getAvailabilityZones: %w", err)
 		}
@@ -45,8 +45,8 @@ func (p *Provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pul
 		}
 	case "aws:index/getCallerIdentity:getCallerIdentity":
 		ret = resource.PropertyMap{
-			"id": s(Account), "accountId": s(Account), "userId": s("AIDASTANDINNOTAWS"),
-			"arn": s(fmt.Sprintf("arn:%s:iam::%s:user/standin-not-aws", PartitionOf(p.region).ID, Account)),
+			"id": s(p.account), "accountId": s(p.account), "userId": s("AIDASTANDINNOTAWS"),
+			"arn": s(fmt.Sprintf("arn:%s:iam::%s:user/standin-not-aws", PartitionOf(p.region).ID, p.account)),
 		}
 	case "aws:ssm/getParameter:getParameter":
 		name := str(args, "name")

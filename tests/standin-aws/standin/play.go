@@ -26,13 +26,13 @@ func (p *Provider) arn(t resourceType, id, name string) string {
 	partition := PartitionOf(p.region).ID
 	switch t.service {
 	case "iam":
-		return fmt.Sprintf("arn:%s:iam::%s:%s/%s", partition, Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:iam::%s:%s/%s", partition, p.account, t.arnKind, firstNonEmpty(name, id))
 	case "network-firewall":
-		return fmt.Sprintf("arn:%s:network-firewall:%s:%s:%s/%s", partition, p.region, Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:network-firewall:%s:%s:%s/%s", partition, p.region, p.account, t.arnKind, firstNonEmpty(name, id))
 	case "logs":
-		return fmt.Sprintf("arn:%s:logs:%s:%s:%s:%s", partition, p.region, Account, t.arnKind, firstNonEmpty(name, id))
+		return fmt.Sprintf("arn:%s:logs:%s:%s:%s:%s", partition, p.region, p.account, t.arnKind, firstNonEmpty(name, id))
 	}
-	return fmt.Sprintf("arn:%s:%s:%s:%s:%s/%s", partition, t.service, p.region, Account, t.arnKind, id)
+	return fmt.Sprintf("arn:%s:%s:%s:%s:%s/%s", partition, t.service, p.region, p.account, t.arnKind, id)
 }
 
 func firstNonEmpty(s ...string) string {
@@ -72,7 +72,7 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 		case "arn":
 			set(k, s(arn))
 		case "ownerId", "vpcOwnerId":
-			set(k, s(Account))
+			set(k, s(p.account))
 		case "defaultRouteTableId", "mainRouteTableId":
 			set(k, s("rtb-"+h("main")))
 		case "defaultSecurityGroupId":
@@ -133,6 +133,9 @@ func (p *Provider) play(c *cloud, t resourceType, typ, name, generated string, i
 	}
 	if tags, ok := inputs["tags"]; ok {
 		outs["tagsAll"] = tags
+	}
+	if err := p.playAccounts(c, typ, id, inputs, outs); err != nil {
+		return "", nil, fmt.Errorf("stand-in AWS (NOT AWS): %s %q: %w", typ, name, err)
 	}
 	return id, outs, nil
 }

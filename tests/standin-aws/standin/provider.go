@@ -36,6 +36,8 @@ type Provider struct {
 	latency       Latency
 	failCreate    string
 	region        string
+	account       string
+	org           organization
 	standardZones int
 	log           io.Writer
 	// sleep waits out an operation's latency; tests replace it.
@@ -50,6 +52,8 @@ type Options struct {
 	Latency Latency
 	// StandardZones is how many standard Availability Zones the region has (0: DefaultStandardZones).
 	StandardZones int
+	// Organization is the accounts of the played AWS Organization, management account first (see OrganizationEnv).
+	Organization []string
 }
 
 // New returns a stand-in keeping its cloud in statePath; failCreate may be empty. It records
@@ -67,7 +71,8 @@ func NewWith(statePath, failCreate string, log io.Writer, o Options) *Provider {
 		o.StandardZones = DefaultStandardZones
 	}
 	return &Provider{statePath: statePath, state: newStore(statePath), records: &recorder{path: o.RecordsPath},
-		latency: o.Latency, failCreate: failCreate, region: DefaultRegion, standardZones: o.StandardZones,
+		latency: o.Latency, failCreate: failCreate, region: DefaultRegion, account: Account,
+		org: organization{accounts: o.Organization}, standardZones: o.StandardZones,
 		log: log, sleep: sleepCtx}
 }
 
@@ -81,9 +86,13 @@ func FromEnv() (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
+	org, err := organizationFromEnv()
+	if err != nil {
+		return nil, err
+	}
 	state := DefaultStatePath()
 	return NewWith(state, os.Getenv(FailCreateEnv), os.Stderr,
-		Options{RecordsPath: DefaultRecordsPath(state), Latency: latency, StandardZones: zones}), nil
+		Options{RecordsPath: DefaultRecordsPath(state), Latency: latency, StandardZones: zones, Organization: org}), nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -204,7 +213,12 @@ func (p *Provider) Configure(_ context.Context, req *pulumirpc.ConfigureRequest)
 	if region != "" {
 		p.region = region
 	}
-	p.logf("configured for region %s, state in %s", p.region, p.statePath)
+	account, err := accountOf(req)
+	if err != nil {
+		return nil, err
+	}
+	p.account = account
+	p.logf("configured for account %s, region %s, state in %s", p.account, p.region, p.statePath)
 	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, AcceptResources: true, SupportsPreview: true}, nil
 }
 
@@ -431,6 +445,7 @@ func (p *Provider) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*e
 			return false, nil
 		}
 		delete(c.Resources, k)
+		p.cascadeDelete(c, typ, req.GetId())
 		return true, nil
 	})
 	if err == nil {

@@ -350,7 +350,11 @@ func TestEveryTypeTheComponentsRegisterIsPlayed(t *testing.T) {
 		"aws:ec2transitgateway/route:Route", "aws:networkfirewall/firewall:Firewall", "aws:networkfirewall/firewallPolicy:FirewallPolicy",
 		"aws:networkfirewall/ruleGroup:RuleGroup", "aws:networkfirewall/loggingConfiguration:LoggingConfiguration",
 		"aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-		"aws:iam/instanceProfile:InstanceProfile", "aws:cloudwatch/logGroup:LogGroup"}
+		"aws:iam/instanceProfile:InstanceProfile", "aws:cloudwatch/logGroup:LogGroup",
+		// sharing the hub with other accounts (issue 13)
+		"aws:ram/resourceShare:ResourceShare", "aws:ram/resourceAssociation:ResourceAssociation",
+		"aws:ram/principalAssociation:PrincipalAssociation", "aws:ram/resourceShareAccepter:ResourceShareAccepter",
+		"aws:ec2transitgateway/vpcAttachmentAccepter:VpcAttachmentAccepter"}
 	if len(types) != len(want) {
 		t.Errorf("the stand-in plays %d types, the components register %d", len(types), len(want))
 	}

@@ -38,6 +38,9 @@ const (
 // self is the id of the resource an update changes (empty for a create): it never conflicts
 // with itself.
 func (p *Provider) refuse(c *cloud, typ, self string, in resource.PropertyMap) error {
+	if err := p.refuseAcrossAccounts(c, typ, self, in); err != nil {
+		return err
+	}
 	switch typ {
 	case vpcType:
 		return refuseVpc(in)
@@ -81,7 +84,7 @@ func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) 
 	if zone := str(in, "availabilityZone"); zone != "" {
 		var usable []string
 		found := false
-		for _, z := range RegionZones(p.region, p.standardZones) {
+		for _, z := range p.zones() {
 			if z.Usable() {
 				usable = append(usable, z.Name)
 				found = found || z.Name == zone
@@ -206,11 +209,12 @@ func subnetZones(c *cloud, operation string, ids []string) ([]string, error) {
 		if !ok {
 			return nil, refused(operation, "InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist", id)
 		}
-		in, err := decodeProps(s.Inputs)
+		// The outputs: a subnet made by AZ ID has its zone name there.
+		outs, err := decodeProps(s.Outputs)
 		if err != nil {
 			return nil, err
 		}
-		zones[i] = str(in, "availabilityZone")
+		zones[i] = str(outs, "availabilityZone")
 	}
 	return zones, nil
 }
@@ -242,7 +246,7 @@ func (p *Provider) refuseAttachment(c *cloud, in resource.PropertyMap) error {
 		return err
 	}
 	types := map[string]string{}
-	for _, z := range RegionZones(p.region, p.standardZones) {
+	for _, z := range p.zones() {
 		types[z.Name] = z.Type
 	}
 	for i, zone := range zones {

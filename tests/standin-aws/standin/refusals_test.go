@@ -16,6 +16,7 @@ type network struct {
 	subnetA, subnetB, subnetA2        string
 	table, otherTable, firewallArn    string
 	endpointA, endpointB, otherSubnet string
+	tgw                               string
 }
 
 func newNetwork(t *testing.T) *network {
@@ -27,6 +28,7 @@ func newNetwork(t *testing.T) *network {
 	n.subnetB, _ = create(t, n.p, subnetT, "fw-b", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.80/28", "availabilityZone": "eu-west-1b"})
 	n.subnetA2, _ = create(t, n.p, subnetT, "tgw-a", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.128/28", "availabilityZone": "eu-west-1a"})
 	n.otherSubnet, _ = create(t, n.p, subnetT, "spoke-a", map[string]any{"vpcId": n.other, "cidrBlock": "10.0.0.0/20", "availabilityZone": "eu-west-1a"})
+	n.tgw, _ = create(t, n.p, tgwType, "tgw", map[string]any{})
 	n.table, _ = create(t, n.p, "aws:ec2/routeTable:RouteTable", "public-rt", map[string]any{"vpcId": n.vpc})
 	n.otherTable, _ = create(t, n.p, "aws:ec2/routeTable:RouteTable", "spoke-rt", map[string]any{"vpcId": n.other})
 	policy, _ := create(t, n.p, "aws:networkfirewall/firewallPolicy:FirewallPolicy", "policy", map[string]any{"name": "policy", "firewallPolicy": map[string]any{}})
@@ -66,7 +68,7 @@ func TestTheAcceptedNetworkStillPasses(t *testing.T) {
 	// per zone, and a logging configuration of the firewall.
 	create(t, n.p, routeType, "to-fw-a", map[string]any{"routeTableId": n.table, "destinationCidrBlock": "10.0.0.0/8", "vpcEndpointId": n.endpointA})
 	create(t, n.p, routeType, "to-fw-b", map[string]any{"routeTableId": n.table, "destinationCidrBlock": "10.1.0.0/16", "vpcEndpointId": n.endpointB})
-	create(t, n.p, attachmentType, "attach", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{n.subnetA2, n.subnetB}})
+	create(t, n.p, attachmentType, "attach", map[string]any{"transitGatewayId": n.tgw, "vpcId": n.vpc, "subnetIds": []any{n.subnetA2, n.subnetB}})
 	for _, cidr := range []string{"10.0.0.0/16", "10.9.0.0/28"} {
 		create(t, n.p, vpcT, "vpc-"+strings.NewReplacer(".", "-", "/", "-").Replace(cidr), map[string]any{"cidrBlock": cidr})
 	}
@@ -103,21 +105,21 @@ func TestASubnetInAZoneBeyondAFewerZonesRegionIsRefused(t *testing.T) {
 
 func TestATgwAttachmentWithTwoSubnetsInOneZoneIsRefused(t *testing.T) {
 	n := newNetwork(t)
-	got := refusal(t, n.p, attachmentType, "attach", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{n.subnetA, n.subnetA2}})
+	got := refusal(t, n.p, attachmentType, "attach", map[string]any{"transitGatewayId": n.tgw, "vpcId": n.vpc, "subnetIds": []any{n.subnetA, n.subnetA2}})
 	wantIn(t, got, `creating aws:ec2transitgateway/vpcAttachment:VpcAttachment "attach"`,
 		"operation CreateTransitGatewayVpcAttachment: api error DuplicateSubnetsInSameZone: Duplicate Subnets for same AZ",
 		n.subnetA, n.subnetA2, "eu-west-1a")
-	got = refusal(t, n.p, attachmentType, "attach-ghost", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{"subnet-0000"}})
+	got = refusal(t, n.p, attachmentType, "attach-ghost", map[string]any{"transitGatewayId": n.tgw, "vpcId": n.vpc, "subnetIds": []any{"subnet-0000"}})
 	wantIn(t, got, "InvalidSubnetID.NotFound: The subnet ID 'subnet-0000' does not exist")
 }
 
 func TestATgwAttachmentWithASubnetInALocalZoneIsRefused(t *testing.T) {
 	n := newNetwork(t)
 	local, _ := create(t, n.p, subnetT, "in-a-local-zone", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.192/28", "availabilityZone": "eu-west-1-bos-1a"})
-	got := refusal(t, n.p, attachmentType, "attach-local", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{n.subnetB, local}})
+	got := refusal(t, n.p, attachmentType, "attach-local", map[string]any{"transitGatewayId": n.tgw, "vpcId": n.vpc, "subnetIds": []any{n.subnetB, local}})
 	wantIn(t, got, "operation CreateTransitGatewayVpcAttachment: api error InvalidParameterValue:", local, "eu-west-1-bos-1a", "local-zone")
 	wavelength, _ := create(t, n.p, subnetT, "in-a-wavelength-zone", map[string]any{"vpcId": n.vpc, "cidrBlock": "10.129.0.208/28", "availabilityZone": "eu-west-1-wl1-bos-wlz-1"})
-	got = refusal(t, n.p, attachmentType, "attach-wavelength", map[string]any{"transitGatewayId": "tgw-1", "vpcId": n.vpc, "subnetIds": []any{wavelength}})
+	got = refusal(t, n.p, attachmentType, "attach-wavelength", map[string]any{"transitGatewayId": n.tgw, "vpcId": n.vpc, "subnetIds": []any{wavelength}})
 	wantIn(t, got, wavelength, "wavelength-zone")
 }
 

@@ -76,6 +76,7 @@ func Schema() ([]byte, error) {
 		"name": "aws", "version": Version,
 		"description": "STAND-IN aws provider for hubspoke's offline tests. It is NOT AWS.",
 		"resources":   resources,
+		"provider":    providerSchema(),
 		"functions": map[string]any{
 			"aws:index/getAvailabilityZones:getAvailabilityZones": fn(
 				[]string{"state", "allAvailabilityZones", "excludeNames", "excludeZoneIds", "filters"},

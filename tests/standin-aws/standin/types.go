@@ -34,7 +34,7 @@ func tgwRouteTableLinkID(p propsView, _ string, _ string) string {
 	return p("transitGatewayRouteTableId") + "_" + p("transitGatewayAttachmentId")
 }
 
-// Account is the AWS account the stand-in pretends to be.
+// Account is the AWS account the stand-in plays when the provider configuration names none (see accountOf).
 const Account = "123456789012"
 
 var types = map[string]resourceType{

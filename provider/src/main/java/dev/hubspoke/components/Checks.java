@@ -142,6 +142,11 @@ final class Checks {
                         "list each availability zone once");
             }
         }
+        long byId = listed.stream().filter(Zones::isZoneId).count();
+        if (byId > 0 && byId < listed.size()) {
+            throw r.fail("availabilityZones", listed, "mixes AZ names and AZ IDs",
+                    "list every zone by name (us-east-1a) or every zone by AZ ID (use1-az1)");
+        }
         Optional<Integer> asked = azCount == null ? Optional.empty() : azCount;
         int count = asked.orElse(listed.isEmpty() ? Defaults.AZ_COUNT_WITHOUT_LIST : listed.size());
         int max = SubnetPlanner.AZ_SLOTS;

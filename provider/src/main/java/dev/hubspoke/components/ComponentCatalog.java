@@ -4,16 +4,17 @@ import com.pulumi.resources.ComponentResourceOptions;
 
 import java.util.List;
 
-/** The six components by type token: what the provider's Construct builds. */
+/** The seven components by type token: what the provider's Construct builds. */
 public final class ComponentCatalog {
 
     private static final List<String> TYPES = List.of(
-            Hub.TYPE, FirewallPolicy.TYPE, InspectionVpc.TYPE, SpokeVpc.TYPE, SpokeWorkload.TYPE, HubAndSpoke.TYPE);
+            Hub.TYPE, FirewallPolicy.TYPE, InspectionVpc.TYPE, SpokeVpc.TYPE, SpokeAttachment.TYPE, SpokeWorkload.TYPE,
+            HubAndSpoke.TYPE);
 
     private ComponentCatalog() {
     }
 
-    /** The type tokens of the six components, {@code hubspoke:index:<Name>}. */
+    /** The type tokens of the seven components, {@code hubspoke:index:<Name>}. */
     public static List<String> types() {
         return TYPES;
     }
@@ -32,6 +33,7 @@ public final class ComponentCatalog {
             case FirewallPolicy.TYPE -> new FirewallPolicy(name, cast(type, args, FirewallPolicyArgs.class), options);
             case InspectionVpc.TYPE -> new InspectionVpc(name, cast(type, args, InspectionVpcArgs.class), options);
             case SpokeVpc.TYPE -> new SpokeVpc(name, cast(type, args, SpokeVpcArgs.class), options);
+            case SpokeAttachment.TYPE -> new SpokeAttachment(name, cast(type, args, SpokeAttachmentArgs.class), options);
             case SpokeWorkload.TYPE -> new SpokeWorkload(name, cast(type, args, SpokeWorkloadArgs.class), options);
             case HubAndSpoke.TYPE -> new HubAndSpoke(name, cast(type, args, HubAndSpokeArgs.class), options);
             default -> throw new IllegalArgumentException("unknown component type " + type + "; known: " + TYPES);

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * {@link Hub} ({@code <name>-hub}), the {@link FirewallPolicy} ({@code <name>-policy}, with
  * {@code firewall}), the {@link InspectionVpc} ({@code <name>-inspection}), and per spoke a
  * {@link SpokeVpc} ({@code <name>-<spoke>}) and, with {@code workload}, a {@link SpokeWorkload}
- * ({@code <name>-<spoke>-workload}) in the spoke's first workload subnet.
+ * ({@code <name>-<spoke>-workload}) in the spoke's first workload subnet. An external spoke is
+ * built in another stack: its block is part of the checked address plan and of the
+ * {@code addressBook} output, and with an {@code attachmentId} a {@link SpokeAttachment}
+ * ({@code <name>-<spoke>}) wires its attachment on the hub.
  */
 public final class HubAndSpoke extends BaseComponent {
 
@@ -37,12 +40,13 @@ public final class HubAndSpoke extends BaseComponent {
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(String supernet, String inspectionCidr, List<SpokeSpec> spokes, List<String> allowedDomains,
-                List<String> statefulRules, int amazonSideAsn, Map<String, SubnetPlan> addressPlan, Zones zones) {
+                List<String> statefulRules, int amazonSideAsn, Map<String, SubnetPlan> addressPlan, Zones zones,
+                List<SharePrincipal> shareWith) {
 
         /** This plan with the zone names known: listed, or looked up once for every child. */
         Plan resolved(Reporter r, ComponentResourceOptions options) {
             return new Plan(supernet, inspectionCidr, spokes, allowedDomains, statefulRules, amazonSideAsn,
-                    addressPlan, zones.resolved(r, options));
+                    addressPlan, zones.resolved(r, options), shareWith);
         }
     }
 
@@ -74,8 +78,8 @@ public final class HubAndSpoke extends BaseComponent {
         // Every child gets the zones by name: looked up once here, before anything was registered.
         List<String> zones = plan.zones().names();
 
-        var hub = new Hub(scope.name("hub"),
-                new HubArgs(Defaults.HUB_DESCRIPTION, plan.amazonSideAsn(), tags), scope.componentOptions());
+        var hub = new Hub(scope.name("hub"), new HubArgs(Defaults.HUB_DESCRIPTION, plan.amazonSideAsn(), tags,
+                args.shareWith(), args.autoAcceptSharedAttachments()), scope.componentOptions());
         Optional<FirewallPolicy> policy = args.firewall()
                 ? Optional.of(new FirewallPolicy(scope.name("policy"), new FirewallPolicyArgs(plan.supernet(),
                         plan.allowedDomains(), true, true, plan.statefulRules(), tags, args.allowPublicSupernet()), scope.componentOptions()))
@@ -93,10 +97,19 @@ public final class HubAndSpoke extends BaseComponent {
         var vpcIds = new ArrayList<Output<String>>();
         var subnetIds = new ArrayList<Output<List<String>>>();
         var attachmentIds = new ArrayList<Output<String>>();
+        var attachedNames = new ArrayList<String>();
         var workloadNames = new ArrayList<String>();
         var instanceIds = new ArrayList<Output<String>>();
         var privateIps = new ArrayList<Output<String>>();
         for (SpokeSpec spoke : plan.spokes()) {
+            if (spoke.external()) {
+                spoke.attachmentId().ifPresent(id -> attachmentIds.add(new SpokeAttachment(scope.name(spoke.name()),
+                        new SpokeAttachmentArgs(id, hub.spokeRouteTableId(), hub.inspectionRouteTableId(),
+                                spoke.accepts(args.autoAcceptSharedAttachments()), tags),
+                        scope.componentOptions()).transitGatewayAttachmentId()));
+                spoke.attachmentId().ifPresent(id -> attachedNames.add(spoke.name()));
+                continue;
+            }
             var vpc = new SpokeVpc(scope.name(spoke.name()), new SpokeVpcArgs(
                     spoke.cidrBlock(), hub.transitGatewayId(), hub.spokeRouteTableId(), hub.inspectionRouteTableId(),
                     zones, Optional.of(zones.size()), workloadPrefix(spoke),
@@ -106,6 +119,7 @@ public final class HubAndSpoke extends BaseComponent {
             vpcIds.add(vpc.vpcId());
             subnetIds.add(vpc.workloadSubnetIds());
             attachmentIds.add(vpc.transitGatewayAttachmentId());
+            attachedNames.add(spoke.name());
             if (spoke.workload()) {
                 var workload = new SpokeWorkload(scope.name(spoke.name() + "-workload"), new SpokeWorkloadArgs(
                         vpc.vpcId(), vpc.firstWorkloadSubnetId(),
@@ -124,17 +138,42 @@ public final class HubAndSpoke extends BaseComponent {
         out.put("natPublicIps", inspection.natPublicIps());
         out.put("spokeVpcIds", byName(spokeNames, vpcIds));
         out.put("spokeWorkloadSubnetIds", byName(spokeNames, subnetIds));
-        out.put("spokeAttachmentIds", byName(spokeNames, attachmentIds));
+        out.put("spokeAttachmentIds", byName(attachedNames, attachmentIds));
         out.put("workloadInstanceIds", byName(workloadNames, instanceIds));
         out.put("workloadPrivateIps", byName(workloadNames, privateIps));
         inspection.firewallArn().ifPresent(arn -> out.put("firewallArn", arn));
         policy.ifPresent(p -> out.put("firewallPolicyArn", p.arn()));
+        hub.resourceShareArn().ifPresent(arn -> out.put("resourceShareArn", arn));
+        out.put("addressBook", addressBook(plan, hub, inspection));
         publish(out);
+    }
+
+    /**
+     * Per spoke, local and external: its block, the hub's zones by AZ ID (names differ between
+     * accounts, IDs do not) and the ids a spoke stack needs (see {@link AddressBookEntry}).
+     */
+    private static Output<Map<String, Map<String, Object>>> addressBook(Plan plan, Hub hub, InspectionVpc inspection) {
+        Output<Optional<String>> share = hub.resourceShareArn().map(arn -> arn.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        return Output.tuple(hub.transitGatewayId(), inspection.availabilityZoneIds(), share).applyValue(t -> {
+            var book = new LinkedHashMap<String, Map<String, Object>>();
+            for (SpokeSpec spoke : plan.spokes()) {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("cidrBlock", plan.addressPlan().get(spoke.name()).vpc().toString());
+                entry.put("availabilityZoneIds", t.t2);
+                entry.put("transitGatewayId", t.t1);
+                t.t3.ifPresent(arn -> entry.put("resourceShareArn", arn));
+                book.put(spoke.name(), entry);
+            }
+            return book;
+        });
     }
 
     /** {@link #plan}, then the zones looked up if none were listed: all before anything is registered. */
     private static Plan checked(Reporter r, HubAndSpokeArgs args, ComponentResourceOptions options) {
-        return plan(r, args).resolved(r, options);
+        var plan = plan(r, args);
+        Hub.checkPartition(r, plan.shareWith(), options);
+        return plan.resolved(r, options);
     }
 
     /**
@@ -162,6 +201,7 @@ public final class HubAndSpoke extends BaseComponent {
                 throw r.fail(at, null, "is empty", "give the spoke a name and a cidrBlock");
             }
             spokeName(r, at, spoke.name(), names);
+            externalSpoke(r, at, spoke);
             var sr = r.renaming(Map.of(
                     "cidrBlock", at + ".cidrBlock",
                     "workloadSubnetPrefixLength", at + ".workloadSubnetPrefixLength"));
@@ -180,10 +220,38 @@ public final class HubAndSpoke extends BaseComponent {
 
         var policy = FirewallPolicy.plan(r, supernetText, args.allowPublicSupernet(), args.allowedDomains(), true, true,
                 args.statefulRules());
-        var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn());
+        var hub = Hub.plan(r, Defaults.HUB_DESCRIPTION, args.amazonSideAsn(), args.shareWith());
         return new Plan(supernet.toString(), inspection.subnets().vpc().toString(), List.copyOf(spokes),
                 policy.allowedDomains(), policy.statefulRules(), hub.amazonSideAsn(), Collections.unmodifiableMap(addressPlan),
-                inspection.zones());
+                inspection.zones(), hub.shareWith());
+    }
+
+    /** What only a spoke built here, or only an external one, may set. */
+    private static void externalSpoke(Reporter r, String at, SpokeSpec spoke) {
+        if (spoke.external()) {
+            if (spoke.workload()) {
+                throw r.fail(at + ".workload", true, "is set on an external spoke, which this stack does not build",
+                        "launch the probe in the spoke's own stack (SpokeWorkload), or set external: false");
+            }
+            if (spoke.ssmEndpoints().isPresent()) {
+                throw r.fail(at + ".ssmEndpoints", spoke.ssmEndpoints().get(),
+                        "is set on an external spoke, which this stack does not build",
+                        "set ssmEndpoints on the SpokeVpc in the spoke's own stack, and leave it out here");
+            }
+            if (spoke.acceptAttachment().isPresent() && spoke.attachmentId().isEmpty()) {
+                throw r.fail(at + ".acceptAttachment", spoke.acceptAttachment().get(), "is set without an attachmentId",
+                        "set attachmentId to the spoke stack's transitGatewayAttachmentId output, or leave acceptAttachment out");
+            }
+            return;
+        }
+        if (spoke.attachmentId().isPresent()) {
+            throw r.fail(at + ".attachmentId", null, "is set on a spoke this stack builds, whose attachment it makes itself",
+                    "set external: true if the spoke is built in another stack, or leave attachmentId out");
+        }
+        if (spoke.acceptAttachment().isPresent()) {
+            throw r.fail(at + ".acceptAttachment", spoke.acceptAttachment().get(),
+                    "is set on a spoke this stack builds", "leave acceptAttachment out, or set external: true");
+        }
     }
 
     private static void spokeName(Reporter r, String at, String name, List<String> earlier) {

@@ -61,6 +61,7 @@ public final class InspectionVpc extends BaseComponent {
 
     private final Output<String> vpcId;
     private final Output<List<String>> natPublicIps;
+    private final Output<List<String>> availabilityZoneIds;
     private final Optional<Output<String>> firewallArn;
 
     /**
@@ -78,7 +79,6 @@ public final class InspectionVpc extends BaseComponent {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
         List<String> zoneNames = plan.zones().names();
-        Output<List<String>> zones = Output.of(zoneNames);
         String supernet = plan.supernet().toString();
 
         var vpc = VpcParts.vpc(scope, plan.subnets().vpc());
@@ -110,7 +110,7 @@ public final class InspectionVpc extends BaseComponent {
             eips.add(eip);
         }
 
-        var attachment = VpcParts.attachment(scope, vpc, args.transitGatewayId(), tgws, true);
+        var attachment = VpcParts.attachment(scope, vpc, args.transitGatewayId(), tgws, true, true);
         new RouteTableAssociation(scope.name("tgw-association"), RouteTableAssociationArgs.builder()
                 .transitGatewayAttachmentId(attachment.id())
                 .transitGatewayRouteTableId(args.inspectionRouteTableId())
@@ -127,7 +127,7 @@ public final class InspectionVpc extends BaseComponent {
         for (int a = 0; a < publics.size(); a++) {
             int natAz = Math.min(a, natCount - 1);
             NatGateway nat = nats.get(natAz);
-            Optional<Output<String>> endpoint = endpointIn(firewall, zoneNames.get(a));
+            Optional<Output<String>> endpoint = endpointIn(firewall, zoneNames, firewalls, a);
             // Internet-bound traffic goes to the endpoint of the NAT gateway's AZ: the NAT sends the
             // replies back by its own AZ's public route table, so only that AZ's endpoint sees both
             // directions. With perAz NAT gateways that is this AZ's endpoint; with a single NAT
@@ -135,7 +135,7 @@ public final class InspectionVpc extends BaseComponent {
             // endpoints (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html),
             // and in appliance mode the TGW may hand a flow to any AZ's tgw subnet
             // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
-            Optional<Output<String>> egressEndpoint = natAz == a ? endpoint : endpointIn(firewall, zoneNames.get(natAz));
+            Optional<Output<String>> egressEndpoint = natAz == a ? endpoint : endpointIn(firewall, zoneNames, firewalls, natAz);
             UnaryOperator<RouteArgs.Builder> toTgw = r -> r.transitGatewayId(args.transitGatewayId());
 
             VpcParts.route(scope, scope.name("public-default", a), publics.get(a).routeTable(), ANYWHERE,
@@ -167,11 +167,13 @@ public final class InspectionVpc extends BaseComponent {
         }
 
         this.vpcId = vpc.id();
+        this.availabilityZoneIds = VpcParts.zoneIds(zoneNames, tgws);
         this.natPublicIps = Output.all(eips.stream().map(Eip::publicIp).toList());
         this.firewallArn = firewall.map(Firewall::arn);
         var out = new LinkedHashMap<String, Output<?>>();
         out.put("vpcId", vpc.id());
-        out.put("availabilityZones", zones);
+        out.put("availabilityZones", VpcParts.zoneNames(zoneNames, tgws));
+        out.put("availabilityZoneIds", availabilityZoneIds);
         out.put("publicSubnetIds", VpcParts.subnetIds(publics));
         out.put("firewallSubnetIds", VpcParts.subnetIds(firewalls));
         out.put("tgwSubnetIds", VpcParts.subnetIds(tgws));
@@ -186,9 +188,18 @@ public final class InspectionVpc extends BaseComponent {
         publish(out);
     }
 
-    /** The firewall endpoint in zone {@code zone}, when there is a firewall. */
-    private static Optional<Output<String>> endpointIn(Optional<Firewall> firewall, String zone) {
-        return firewall.map(fw -> fw.firewallStatuses().applyValue(statuses -> FirewallEndpoints.in(statuses, zone)));
+    /**
+     * The firewall endpoint in AZ {@code a}, when there is a firewall. The firewall reports its
+     * endpoints by zone name: with zones listed by AZ ID, the name is the one AWS gave the firewall subnet.
+     */
+    private static Optional<Output<String>> endpointIn(Optional<Firewall> firewall, List<String> zones,
+                                                       List<VpcParts.TierSubnet> firewallSubnets, int a) {
+        String zone = zones.get(a);
+        if (!Zones.isZoneId(zone)) {
+            return firewall.map(fw -> fw.firewallStatuses().applyValue(statuses -> FirewallEndpoints.in(statuses, zone)));
+        }
+        return firewall.map(fw -> Output.tuple(fw.firewallStatuses(), firewallSubnets.get(a).subnet().availabilityZone())
+                .applyValue(t -> FirewallEndpoints.in(t.t1, t.t2)));
     }
 
     /**
@@ -257,6 +268,11 @@ public final class InspectionVpc extends BaseComponent {
 
     Output<String> vpcId() {
         return vpcId;
+    }
+
+    /** The AZ IDs of its zones, in AZ order: what other accounts line their zones up with. */
+    Output<List<String>> availabilityZoneIds() {
+        return availabilityZoneIds;
     }
 
     Output<List<String>> natPublicIps() {

@@ -5,10 +5,6 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
-import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
-import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
-import com.pulumi.aws.ec2transitgateway.RouteTablePropagation;
-import com.pulumi.aws.ec2transitgateway.RouteTablePropagationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.hubspoke.components.VpcParts.TierSubnet;
@@ -29,6 +25,11 @@ import java.util.Optional;
  * 0.0.0.0/0 to the Transit Gateway. Its attachment associates with the spoke route table and
  * propagates into the inspection route table only: propagating into the spoke route table would
  * let spoke-to-spoke traffic bypass the firewall.
+ *
+ * <p>Without the route table ids (a Transit Gateway another account shared) it builds the VPC, its
+ * subnets, routes and the attachment, and nothing on the Transit Gateway's route tables, which
+ * only the owner can change: the owner wires the attachment with {@link SpokeAttachment} or a
+ * HubAndSpoke external spoke. With an {@code addressBook} it is checked against its entry first.
  */
 public final class SpokeVpc extends BaseComponent {
 
@@ -39,6 +40,14 @@ public final class SpokeVpc extends BaseComponent {
 
     /** The checked inputs: everything the constructor needs, known before anything is registered. */
     record Plan(SubnetPlan subnets, Zones zones, int logRetentionDays) {
+    }
+
+    /** The route table ids of the owner's hub, when this stack owns the Transit Gateway. */
+    private record HubTables(Output<String> spokeRouteTableId, Output<String> inspectionRouteTableId) {
+    }
+
+    /** What the constructor registers from: the plan, with the zones known, and the hub's tables if this stack owns them. */
+    private record Checked(Plan plan, Optional<HubTables> hub) {
     }
 
     private final Output<String> vpcId;
@@ -57,9 +66,10 @@ public final class SpokeVpc extends BaseComponent {
         this(name, checked(Reporter.of("SpokeVpc", name), args, options), args, options);
     }
 
-    private SpokeVpc(String name, Plan plan, SpokeVpcArgs args, ComponentResourceOptions options) {
+    private SpokeVpc(String name, Checked checked, SpokeVpcArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
+        Plan plan = checked.plan();
         List<String> zones = plan.zones().names();
         Cidr cidr = plan.subnets().vpc();
 
@@ -67,15 +77,10 @@ public final class SpokeVpc extends BaseComponent {
         var workloads = VpcParts.tier(scope, vpc, plan.subnets(), Tier.WORKLOAD, zones);
         var tgws = VpcParts.tier(scope, vpc, plan.subnets(), Tier.TGW, zones);
 
-        var attachment = VpcParts.attachment(scope, vpc, args.transitGatewayId(), tgws, false);
-        new RouteTableAssociation(scope.name("tgw-association"), RouteTableAssociationArgs.builder()
-                .transitGatewayAttachmentId(attachment.id())
-                .transitGatewayRouteTableId(args.spokeRouteTableId())
-                .build(), scope.options());
-        new RouteTablePropagation(scope.name("tgw-propagation"), RouteTablePropagationArgs.builder()
-                .transitGatewayAttachmentId(attachment.id())
-                .transitGatewayRouteTableId(args.inspectionRouteTableId())
-                .build(), scope.options());
+        Optional<HubTables> hub = checked.hub();
+        var attachment = VpcParts.attachment(scope, vpc, args.transitGatewayId(), tgws, false, hub.isPresent());
+        hub.ifPresent(tables -> VpcParts.spokeRouting(scope, attachment.id(), tables.spokeRouteTableId(),
+                tables.inspectionRouteTableId(), scope.options()));
         for (int a = 0; a < workloads.size(); a++) {
             VpcParts.route(scope, scope.name("workload-default", a), workloads.get(a).routeTable(),
                     InspectionVpc.ANYWHERE, r -> r.transitGatewayId(args.transitGatewayId()),
@@ -94,7 +99,9 @@ public final class SpokeVpc extends BaseComponent {
         this.transitGatewayAttachmentId = attachment.id();
         var out = new LinkedHashMap<String, Output<?>>();
         out.put("vpcId", vpc.id());
-        out.put("availabilityZones", Output.of(zones));
+        out.put("cidrBlock", Output.of(cidr.toString()));
+        out.put("availabilityZones", VpcParts.zoneNames(zones, tgws));
+        out.put("availabilityZoneIds", VpcParts.zoneIds(zones, tgws));
         out.put("workloadSubnetIds", workloadSubnetIds);
         out.put("tgwSubnetIds", VpcParts.subnetIds(tgws));
         out.put("routeTableIds", VpcParts.routeTableIds(workloads));
@@ -108,13 +115,33 @@ public final class SpokeVpc extends BaseComponent {
      * {@link #plan} plus the ids only a standalone SpokeVpc is given by its user, and the zones
      * looked up (if none were listed): everything is checked before anything is registered.
      */
-    private static Plan checked(Reporter r, SpokeVpcArgs args, ComponentResourceOptions options) {
-        var plan = plan(r, args.cidrBlock(), args.availabilityZones(), args.azCount(),
+    private static Checked checked(Reporter r, SpokeVpcArgs args, ComponentResourceOptions options) {
+        var entry = AddressBooks.entry(r, args.addressBook(), args.addressBookEntry());
+        List<String> listed = Defaults.list(args.availabilityZones());
+        List<String> zones = entry.map(e -> AddressBooks.zones(r, e, listed)).orElse(listed);
+        var plan = plan(r, args.cidrBlock(), zones, args.azCount(),
                 args.workloadSubnetPrefixLength(), args.tgwSubnetPrefixLength(), args.logRetentionDays());
         Checks.required(r, "transitGatewayId", args.transitGatewayId());
-        Checks.required(r, "spokeRouteTableId", args.spokeRouteTableId());
-        Checks.required(r, "inspectionRouteTableId", args.inspectionRouteTableId());
-        return new Plan(plan.subnets(), plan.zones().resolved(r, options), plan.logRetentionDays());
+        entry.ifPresent(e -> {
+            AddressBooks.cidr(r, e, args.addressBookEntry().orElseThrow(), plan.subnets().vpc());
+            AddressBooks.transitGateway(r, e, args.transitGatewayId());
+        });
+        var hub = hubTables(r, args);
+        return new Checked(new Plan(plan.subnets(), plan.zones().resolved(r, options), plan.logRetentionDays()), hub);
+    }
+
+    /** Both route table ids (this account owns the Transit Gateway) or neither (another account shares it). */
+    private static Optional<HubTables> hubTables(Reporter r, SpokeVpcArgs args) {
+        var spoke = Checks.optional(r, "spokeRouteTableId", args.spokeRouteTableId());
+        var inspection = Checks.optional(r, "inspectionRouteTableId", args.inspectionRouteTableId());
+        if (spoke.isPresent() != inspection.isPresent()) {
+            String given = spoke.isPresent() ? "spokeRouteTableId" : "inspectionRouteTableId";
+            String missing = spoke.isPresent() ? "inspectionRouteTableId" : "spokeRouteTableId";
+            throw r.fail(missing, null, "is missing while " + r.path(given) + " is given",
+                    "give both route table ids when this stack owns the Transit Gateway, or neither when another"
+                            + " account shares it (its owner then wires the attachment with a SpokeAttachment)");
+        }
+        return spoke.map(s -> new HubTables(s, inspection.orElseThrow()));
     }
 
     static Plan plan(Reporter r, String cidrBlock, List<String> availabilityZones, Optional<Integer> azCount,

@@ -16,6 +16,8 @@ import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2transitgateway.RouteTablePropagation;
+import com.pulumi.aws.ec2transitgateway.RouteTablePropagationArgs;
 import com.pulumi.aws.ec2transitgateway.VpcAttachment;
 import com.pulumi.aws.ec2transitgateway.VpcAttachmentArgs;
 import com.pulumi.aws.iam.Role;
@@ -73,9 +75,11 @@ final class VpcParts {
     /**
      * Per AZ of the plan: the tier's subnet ({@code <name>-<tier>-<a>}), route table
      * ({@code <name>-<tier>-rt-<a>}) and their association ({@code <name>-<tier>-rta-<a>}).
-     * The zone names are plain strings, known before anything is registered (see
+     * The zones are plain strings, known before anything is registered (see
      * {@link Zones#resolved}): a subnet's zone must never wait on an Output, since a change of
-     * zone replaces the subnet.
+     * zone replaces the subnet. A zone given as an AZ ID ({@code use1-az1}) is set as the subnet's
+     * {@code availabilityZoneId}, a name as its {@code availabilityZone}, so a network listed by
+     * name keeps exactly the inputs it was created with.
      */
     static List<TierSubnet> tier(Scope scope, Vpc vpc, SubnetPlan plan, Tier tier, List<String> zones) {
         var subnets = new ArrayList<TierSubnet>();
@@ -83,10 +87,16 @@ final class VpcParts {
             int az = planned.azIndex();
             String label = tier.label();
             String subnetName = scope.name(label, az);
-            var subnet = new Subnet(subnetName, SubnetArgs.builder()
+            var subnetArgs = SubnetArgs.builder()
                     .vpcId(vpc.id())
-                    .cidrBlock(planned.cidr().toString())
-                    .availabilityZone(zones.get(az))
+                    .cidrBlock(planned.cidr().toString());
+            String zone = zones.get(az);
+            if (Zones.isZoneId(zone)) {
+                subnetArgs.availabilityZoneId(zone);
+            } else {
+                subnetArgs.availabilityZone(zone);
+            }
+            var subnet = new Subnet(subnetName, subnetArgs
                     .mapPublicIpOnLaunch(false)
                     .tags(scope.tags(subnetName))
                     .build(), scope.options());
@@ -107,18 +117,25 @@ final class VpcParts {
     /**
      * The VPC's Transit Gateway attachment on its tgw subnets. Default association and propagation
      * are off: the components associate and propagate explicitly, into the right route tables.
+     * On a Transit Gateway another account shared ({@code ownTransitGateway} false) the two flags
+     * are left unset: AWS lets only the owner set them
+     * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyTransitGatewayVpcAttachment.html,
+     * and the aws provider's VpcAttachment documents that they cannot be configured on a RAM-shared
+     * Transit Gateway); the owner's Transit Gateway has default association and propagation off anyway.
      */
     static VpcAttachment attachment(Scope scope, Vpc vpc, Output<String> transitGatewayId,
-                                    List<TierSubnet> tgwSubnets, boolean applianceMode) {
+                                    List<TierSubnet> tgwSubnets, boolean applianceMode, boolean ownTransitGateway) {
         String name = scope.name("tgw-attachment");
         var args = VpcAttachmentArgs.builder()
                 .transitGatewayId(transitGatewayId)
                 .vpcId(vpc.id())
                 .subnetIds(ids(tgwSubnets.stream().map(TierSubnet::subnet).toList()))
-                .transitGatewayDefaultRouteTableAssociation(false)
-                .transitGatewayDefaultRouteTablePropagation(false)
                 .dnsSupport("enable")
                 .tags(scope.tags(name));
+        if (ownTransitGateway) {
+            args.transitGatewayDefaultRouteTableAssociation(false)
+                    .transitGatewayDefaultRouteTablePropagation(false);
+        }
         if (applianceMode) {
             args.applianceModeSupport("enable");
         }
@@ -198,6 +215,43 @@ final class VpcParts {
         return new Route(name, target.apply(RouteArgs.builder()
                 .routeTableId(table.id())
                 .destinationCidrBlock(destination)).build(), options);
+    }
+
+    /**
+     * A spoke attachment's place on the hub: associated with the spoke route table (default route
+     * to the inspection VPC) and propagated into the inspection route table only, never into the
+     * spoke route table, which would let spoke-to-spoke traffic bypass the firewall. The one
+     * wiring of SpokeVpc (own Transit Gateway) and SpokeAttachment (a spoke built elsewhere).
+     */
+    static void spokeRouting(Scope scope, Output<String> attachmentId, Output<String> spokeRouteTableId,
+                             Output<String> inspectionRouteTableId, CustomResourceOptions options) {
+        // The Transit Gateway's association, not the VPC route table's of the same simple name.
+        new com.pulumi.aws.ec2transitgateway.RouteTableAssociation(scope.name("tgw-association"),
+                com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs.builder()
+                .transitGatewayAttachmentId(attachmentId)
+                .transitGatewayRouteTableId(spokeRouteTableId)
+                .build(), options);
+        new RouteTablePropagation(scope.name("tgw-propagation"), RouteTablePropagationArgs.builder()
+                .transitGatewayAttachmentId(attachmentId)
+                .transitGatewayRouteTableId(inspectionRouteTableId)
+                .build(), options);
+    }
+
+    /**
+     * The zone names of a tier's subnets: {@code zones} itself when listed by name (known in
+     * preview, as before AZ IDs were accepted), else what AWS reports for each subnet.
+     */
+    static Output<List<String>> zoneNames(List<String> zones, List<TierSubnet> subnets) {
+        return zones.stream().anyMatch(Zones::isZoneId)
+                ? Output.all(subnets.stream().map(s -> s.subnet().availabilityZone()).toList())
+                : Output.of(zones);
+    }
+
+    /** The AZ IDs of a tier's subnets: {@code zones} itself when listed by AZ ID, else what AWS reports. */
+    static Output<List<String>> zoneIds(List<String> zones, List<TierSubnet> subnets) {
+        return zones.stream().allMatch(Zones::isZoneId)
+                ? Output.of(zones)
+                : Output.all(subnets.stream().map(s -> s.subnet().availabilityZoneId()).toList());
     }
 
     /** The ids of {@code resources}, in their order. */

@@ -4,13 +4,10 @@ import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.inputs.GetAvailabilityZonesFilter;
 import com.pulumi.aws.inputs.GetAvailabilityZonesPlainArgs;
 import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.ProviderResource;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 /**
  * The availability zones a VPC spans: the first {@code count} of the names the user listed, or,
@@ -28,6 +25,17 @@ import java.util.concurrent.CompletionException;
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AvailabilityZone.html
  */
 record Zones(List<String> listed, int count) {
+
+    /**
+     * An AZ ID such as {@code use1-az1} or {@code usgw1-az2}: the physical zone, the same in every
+     * account, while AZ names ({@code us-east-1a}) are mapped to physical zones per account
+     * (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+     */
+    static final Pattern AZ_ID = Pattern.compile("[a-z]{2,}[0-9]+-az[0-9]+");
+
+    static boolean isZoneId(String zone) {
+        return zone != null && AZ_ID.matcher(zone).matches();
+    }
 
     static final String LOOKUP = "aws:index/getAvailabilityZones:getAvailabilityZones";
 
@@ -48,7 +56,12 @@ record Zones(List<String> listed, int count) {
         return !listed.isEmpty();
     }
 
-    /** The zone names, in AZ order; only once {@link #known()}. */
+    /** Whether the zones are listed by AZ ID rather than by name (never mixed, see {@link Checks#zones}). */
+    boolean byId() {
+        return known() && isZoneId(listed.get(0));
+    }
+
+    /** The zone names (or AZ IDs, see {@link #byId()}), in AZ order; only once {@link #known()}. */
     List<String> names() {
         if (!known()) {
             throw new IllegalStateException("the availability zones have not been looked up: call resolved() first");
@@ -75,14 +88,8 @@ record Zones(List<String> listed, int count) {
         if (known()) {
             return this;
         }
-        var lookup = InvokeOptions.builder();
-        awsProvider(options).ifPresent(lookup::provider);
-        GetAvailabilityZonesResult result;
-        try {
-            result = AwsFunctions.getAvailabilityZonesPlain(USABLE, lookup.build()).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        GetAvailabilityZonesResult result = Lookups.now(
+                AwsFunctions.getAvailabilityZonesPlain(USABLE, Lookups.options(options)));
         return new Zones(firstUsable(r, result.names(), count), count);
     }
 
@@ -102,13 +109,5 @@ record Zones(List<String> listed, int count) {
                             + count + " availability zones");
         }
         return List.copyOf(sorted.subList(0, count));
-    }
-
-    /** The aws provider among the component's providers; none means the default provider. */
-    private static Optional<ProviderResource> awsProvider(ComponentResourceOptions options) {
-        return Optional.ofNullable(options).flatMap(o -> Optional.ofNullable(o.getProviders())).stream()
-                .flatMap(List::stream)
-                .filter(p -> "pulumi:providers:aws".equals(p.pulumiResourceType()))
-                .findFirst();
     }
 }

@@ -71,11 +71,15 @@ public final class StandInAws implements Mocks {
             Map.entry("aws:ec2transitgateway/routeTable:RouteTable", "tgw-rtb"),
             Map.entry("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "tgw-attach"));
 
+    private static final String RESOURCE_SHARE = "aws:ram/resourceShare:ResourceShare";
+
     /** Inputs each resource was registered with, by {@code type::name}. */
     private final Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
     /** The availability zone of each subnet created, by subnet id: what a firewall reports back. */
     private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
     private final List<Invoke> invokes = new CopyOnWriteArrayList<>();
+    /** The provider reference each resource and invoke was sent with, in order (an explicit provider's {@code urn::id}). */
+    private final List<ProviderUse> providerUses = new CopyOnWriteArrayList<>();
     /** Every resource answered, by {@code type::name}, for {@code plan --export}. */
     private final Map<String, Registered> registered = new ConcurrentHashMap<>();
 
@@ -126,16 +130,35 @@ public final class StandInAws implements Mocks {
     public record Invoke(String token, Map<String, Object> args) {
     }
 
+    /**
+     * Which provider a resource registration or an invoke named: {@code what} is the resource's
+     * {@code type::name} or the invoke's token; {@code provider} is empty for the default provider.
+     */
+    public record ProviderUse(String what, String provider) {
+    }
+
+    /** Every resource registration and invoke with the provider reference it carried. */
+    public List<ProviderUse> providerUses() {
+        return List.copyOf(providerUses);
+    }
+
     /** The region the invokes answer for; its partition follows from it, as on AWS. */
     private final String region;
 
     /** The id this mock gives the resource {@code name} of {@code type}; Network Firewall's are arns. */
     public static String idOf(String type, String name) {
-        return type.startsWith("aws:networkfirewall/") ? arnOf(type, name) : shortId(type, name);
+        return type.startsWith("aws:networkfirewall/") || type.equals(RESOURCE_SHARE) ? arnOf(type, name) : shortId(type, name);
     }
 
-    /** The arn this mock gives the resource {@code name} of {@code type}. */
+    /**
+     * The arn this mock gives the resource {@code name} of {@code type}; a RAM resource share's is
+     * {@code arn:aws:ram:<region>:<account>:resource-share/<id>}, as RAM writes it
+     * (https://docs.aws.amazon.com/ram/latest/APIReference/API_ResourceShare.html).
+     */
     public static String arnOf(String type, String name) {
+        if (type.equals(RESOURCE_SHARE)) {
+            return "arn:aws:ram:" + REGION + ":" + ACCOUNT + ":resource-share/" + hash(name);
+        }
         return "arn:aws:" + type.split("[:/]")[1] + ":" + REGION + ":123456789012:" + name + "/" + shortId(type, name);
     }
 
@@ -165,6 +188,7 @@ public final class StandInAws implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> given = args.inputs == null ? Map.of() : args.inputs;
         inputs.put(args.type + "::" + args.name, given);
+        providerUses.add(new ProviderUse(args.type + "::" + args.name, args.provider == null ? "" : args.provider));
         if (args.type.startsWith("hubspoke:")) {
             registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.empty(), given, Map.of()));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
@@ -174,13 +198,28 @@ public final class StandInAws implements Mocks {
             return CompletableFuture.failedFuture(new IllegalStateException("stand-in AWS (NOT AWS) refused creating "
                     + args.type + " '" + args.name + "': " + refusal.get()));
         }
-        String id = idOf(args.type, args.name);
+        String id = switch (args.type) {
+            // The accepter's id is the attachment's, and an association's is its two halves, as
+            // the aws provider reports them.
+            case "aws:ec2transitgateway/vpcAttachmentAccepter:VpcAttachmentAccepter" ->
+                    String.valueOf(given.get("transitGatewayAttachmentId"));
+            case "aws:ram/resourceAssociation:ResourceAssociation" ->
+                    given.get("resourceShareArn") + "," + given.get("resourceArn");
+            case "aws:ram/principalAssociation:PrincipalAssociation" ->
+                    given.get("resourceShareArn") + "," + given.get("principal");
+            default -> idOf(args.type, args.name);
+        };
         var state = new LinkedHashMap<String, Object>(given);
         state.put("arn", arnOf(args.type, args.name));
         // Like AWS's provider: a namePrefix gets a unique suffix (here a fixed one, for stable tests).
         state.putIfAbsent("name", given.containsKey("namePrefix") ? given.get("namePrefix") + "0123456789" : args.name);
         switch (args.type) {
-            case "aws:ec2/subnet:Subnet" -> subnetZones.put(id, String.valueOf(given.get("availabilityZone")));
+            case "aws:ec2/subnet:Subnet" -> {
+                var zone = zoneOf(given);
+                state.put("availabilityZone", zone.name());
+                state.put("availabilityZoneId", zone.zoneId());
+                subnetZones.put(id, zone.name());
+            }
             case "aws:ec2/eip:Eip" -> state.put("publicIp", "203.0.113." + (Math.abs(args.name.hashCode()) % 250 + 1));
             case "aws:ec2/instance:Instance" -> state.put("privateIp", "10.99.0." + (Math.abs(args.name.hashCode()) % 250 + 1));
             case "aws:networkfirewall/firewall:Firewall" -> state.put("firewallStatuses", firewallStatuses(given));
@@ -188,6 +227,39 @@ public final class StandInAws implements Mocks {
         }
         registered.put(args.type + "::" + args.name, new Registered(args.type, args.name, Optional.of(id), given, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * The zone a subnet asks for, by name or by AZ ID. A zone this stand-in does not play (plan
+     * runs on blueprints for any region) is taken as given, with an AZ ID made up from its name
+     * in AWS's shape ({@code us-gov-west-1a} -> {@code usgw1-az1}) or a name from its AZ ID.
+     */
+    private Zone zoneOf(Map<String, Object> given) {
+        Object name = given.get("availabilityZone");
+        Object zoneId = given.get("availabilityZoneId");
+        return zones.stream()
+                .filter(z -> z.name().equals(name) || z.zoneId().equals(zoneId))
+                .findFirst()
+                .orElseGet(() -> name != null
+                        ? new Zone(String.valueOf(name), madeUpZoneId(String.valueOf(name)), "availability-zone",
+                                "opt-in-not-required", String.valueOf(name))
+                        : new Zone(String.valueOf(zoneId), String.valueOf(zoneId), "availability-zone",
+                                "opt-in-not-required", String.valueOf(zoneId)));
+    }
+
+    /** {@code us-gov-west-1a} -> {@code usgw1-az1}: the region's parts' initials (the first one whole), its number, the letter's place. */
+    static String madeUpZoneId(String zoneName) {
+        var m = java.util.regex.Pattern.compile("([a-z]+)((?:-[a-z]+)*)-(\\d+)([a-z])").matcher(zoneName);
+        if (!m.matches()) {
+            return zoneName + "-id";
+        }
+        var initials = new StringBuilder(m.group(1));
+        for (String part : m.group(2).split("-")) {
+            if (!part.isEmpty()) {
+                initials.append(part.charAt(0));
+            }
+        }
+        return initials + m.group(3) + "-az" + (m.group(4).charAt(0) - 'a' + 1);
     }
 
     /** The type of each zone of the played region, by name. */
@@ -214,6 +286,7 @@ public final class StandInAws implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         Map<String, Object> given = args.args == null ? Map.of() : new HashMap<>(args.args);
         invokes.add(new Invoke(args.token, given));
+        providerUses.add(new ProviderUse(args.token, args.provider == null ? "" : args.provider));
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones(given);
             case "aws:index/getRegion:getRegion" -> Map.of(

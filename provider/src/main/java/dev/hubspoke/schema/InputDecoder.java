@@ -14,6 +14,7 @@ import dev.hubspoke.components.HubAndSpokeArgs;
 import dev.hubspoke.components.HubArgs;
 import dev.hubspoke.components.InspectionVpcArgs;
 import dev.hubspoke.components.NatGatewayMode;
+import dev.hubspoke.components.SpokeAttachmentArgs;
 import dev.hubspoke.components.SpokeVpcArgs;
 import dev.hubspoke.components.SpokeWorkloadArgs;
 import dev.hubspoke.net.InvalidNetworkException;
@@ -57,6 +58,7 @@ public final class InputDecoder {
             "hubspoke:index:FirewallPolicy", FirewallPolicyArgs.class,
             "hubspoke:index:InspectionVpc", InspectionVpcArgs.class,
             "hubspoke:index:SpokeVpc", SpokeVpcArgs.class,
+            "hubspoke:index:SpokeAttachment", SpokeAttachmentArgs.class,
             "hubspoke:index:SpokeWorkload", SpokeWorkloadArgs.class,
             "hubspoke:index:HubAndSpoke", HubAndSpokeArgs.class);
 
@@ -304,7 +306,18 @@ public final class InputDecoder {
                 Class<? extends Record> type = (Class<? extends Record>) raw(javaType);
                 yield record(type, objectType(property), known.getObjectValue(), inner);
             }
-            case NUMBER, MAP -> throw new IllegalStateException(at.path() + ": no plain Java form for " + property.kind());
+            case MAP -> {
+                // A map that feeds the plan (e.g. SpokeVpc's addressBook): every value must be known.
+                Map<String, Object> result = new LinkedHashMap<>();
+                for (var entry : new TreeMap<>(known.getObjectValue()).entrySet()) {
+                    if (isSet(entry.getValue())) {
+                        result.put(entry.getKey(), convert(typeArgument(javaType, 1), property.element().orElseThrow(),
+                                entry.getValue(), inner.key(entry.getKey())));
+                    }
+                }
+                yield Collections.unmodifiableMap(result);
+            }
+            case NUMBER -> throw new IllegalStateException(at.path() + ": no plain Java form for " + property.kind());
         };
     }
 

@@ -32,6 +32,12 @@ import java.util.Optional;
  * of pulumi-aws 6.x resources that real state carries are read (the list is {@link #FIELDS_READ}),
  * and elements are recognised by type and id, never by resource name, so any program's stack works.
  * Resources pending deletion and resources without outputs (a failed create) are skipped.
+ *
+ * <p>Several exports (a platform stack and the spoke stacks of other accounts) are joined into one
+ * network by {@link #readAll}: AWS ids are unique across accounts, so a spoke's attachment names
+ * the shared Transit Gateway by id and the owner's associations name the attachment by id. Zones
+ * are then lined up by AZ ID, because AZ names map to different physical zones in each account
+ * (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
  */
 final class StackExportReader {
 
@@ -64,6 +70,8 @@ final class StackExportReader {
     private final List<TgwRoute> tgwStaticRoutes = new ArrayList<>();
     private final List<Instance> instances = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
+    /** Each subnet's AZ ID, by subnet id, where the state has it. */
+    private final Map<String, String> zoneIds = new LinkedHashMap<>();
 
     private StackExportReader() {
     }
@@ -80,6 +88,24 @@ final class StackExportReader {
      * @throws IllegalArgumentException when the document holds no resource list
      */
     static Network read(JsonNode document) {
+        var reader = new StackExportReader();
+        reader.addAll(document);
+        return reader.network();
+    }
+
+    /**
+     * Joins several exports into one network, zones lined up by AZ ID: each subnet's zone (and
+     * each firewall endpoint's, through its subnet) is its {@code availabilityZoneId}.
+     *
+     * @throws IllegalArgumentException when a document holds no resource list, or a subnet has no AZ ID
+     */
+    static Network readAll(List<JsonNode> documents) {
+        var reader = new StackExportReader();
+        documents.forEach(reader::addAll);
+        return reader.byZoneId(reader.network());
+    }
+
+    private void addAll(JsonNode document) {
         JsonNode resources = document == null ? null
                 : document.isArray() ? document
                 : document.path("deployment").path("resources").isArray() ? document.path("deployment").path("resources")
@@ -88,16 +114,36 @@ final class StackExportReader {
             throw new IllegalArgumentException(
                     "not a stack export: expected {\"deployment\": {\"resources\": [...]}} as `pulumi stack export` prints");
         }
-        var reader = new StackExportReader();
         for (JsonNode resource : resources) {
             JsonNode outputs = resource.path("outputs");
             if (resource.path("delete").asBoolean(false) || !outputs.isObject()) {
                 continue;
             }
             Optional<String> id = text(resource, "id").or(() -> text(outputs, "id"));
-            id.ifPresent(i -> reader.add(resource.path("type").asText(), i, displayName(resource, outputs, i), outputs));
+            id.ifPresent(i -> add(resource.path("type").asText(), i, displayName(resource, outputs, i), outputs));
         }
-        return reader.network();
+    }
+
+    /** {@code network} with every zone given as its AZ ID, the name every account agrees on. */
+    private Network byZoneId(Network network) {
+        Map<String, Subnet> byId = new LinkedHashMap<>();
+        network.subnets().forEach((id, subnet) -> {
+            String zoneId = zoneIds.get(id);
+            if (zoneId == null) {
+                throw new IllegalArgumentException("subnet " + network.label(id) + " has no availabilityZoneId in its"
+                        + " export, so its zone cannot be lined up with the other accounts' (AZ names differ between"
+                        + " accounts): refresh that stack (pulumi refresh) and export it again");
+            }
+            byId.put(id, new Subnet(id, subnet.name(), subnet.vpcId(), subnet.cidr(), zoneId));
+        });
+        Map<String, FirewallEndpoint> endpoints = new LinkedHashMap<>();
+        network.firewallEndpoints().forEach((id, e) -> endpoints.put(id, new FirewallEndpoint(id, e.firewallName(),
+                Optional.ofNullable(byId.get(e.subnetId())).map(Subnet::availabilityZone).orElse(e.availabilityZone()),
+                e.subnetId())));
+        return new Network(network.vpcs(), byId, network.routeTables(), network.subnetRouteTables(),
+                network.mainRouteTables(), network.natGateways(), network.internetGateways(), endpoints,
+                network.transitGateways(), network.attachments(), network.tgwRouteTables(), network.tgwAssociations(),
+                network.tgwPropagations(), network.tgwStaticRoutes(), network.instances(), network.names());
     }
 
     private void add(String type, String id, String name, JsonNode o) {
@@ -116,6 +162,7 @@ final class StackExportReader {
                 if (vpc.isPresent() && cidr.isPresent() && az.isPresent()) {
                     subnets.put(id, new Subnet(id, name, vpc.get(), cidr.get(), az.get()));
                 }
+                text(o, "availabilityZoneId").ifPresent(zoneId -> zoneIds.put(id, zoneId));
             }
             case "aws:ec2/routeTable:RouteTable", "aws:ec2/defaultRouteTable:DefaultRouteTable" -> {
                 text(o, "vpcId").ifPresent(v -> routeTables.put(id, new RouteTable(id, name, v, List.of())));
@@ -272,7 +319,7 @@ final class StackExportReader {
         String[][] table = {
             {"aws:ec2/vpc:Vpc", "cidrBlock", "mainRouteTableId", "tags"},
             {"aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "vpcId", "cidrBlock"},
-            {"aws:ec2/subnet:Subnet", "vpcId", "cidrBlock", "availabilityZone", "tags"},
+            {"aws:ec2/subnet:Subnet", "vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId", "tags"},
             {"aws:ec2/routeTable:RouteTable", "vpcId", "routes", "tags"},
             {"aws:ec2/defaultRouteTable:DefaultRouteTable", "vpcId", "routes", "tags"},
             {"aws:ec2/route:Route", "routeTableId", "destinationCidrBlock", "natGatewayId", "transitGatewayId",

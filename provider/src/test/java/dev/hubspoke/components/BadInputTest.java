@@ -36,6 +36,10 @@ class BadInputTest {
     private static final ComponentResourceOptions NONE = ComponentResourceOptions.Empty;
 
     static Stream<Case> cases() {
+        return Stream.concat(singleStackCases(), SharedNetworkBadInputs.cases());
+    }
+
+    private static Stream<Case> singleStackCases() {
         return Stream.of(
                 bad("hub ASN outside the private ranges", () -> new Hub("hub",
                                 new HubArgs("d", 100, Output.of(TAGS)), NONE),

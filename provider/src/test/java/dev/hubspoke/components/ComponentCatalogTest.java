@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComponentCatalogTest {
 
     @Test
-    void listsTheSixTypeTokens() {
+    void listsTheSevenTypeTokens() {
         assertEquals(List.of("hubspoke:index:Hub", "hubspoke:index:FirewallPolicy", "hubspoke:index:InspectionVpc",
-                "hubspoke:index:SpokeVpc", "hubspoke:index:SpokeWorkload", "hubspoke:index:HubAndSpoke"),
+                "hubspoke:index:SpokeVpc", "hubspoke:index:SpokeAttachment", "hubspoke:index:SpokeWorkload", "hubspoke:index:HubAndSpoke"),
                 ComponentCatalog.types());
     }
 

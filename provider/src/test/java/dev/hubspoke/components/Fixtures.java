@@ -44,6 +44,18 @@ final class Fixtures {
     static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
     static final String ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
     static final String INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    static final String RESOURCE_SHARE = "aws:ram/resourceShare:ResourceShare";
+    static final String RESOURCE_ASSOCIATION = "aws:ram/resourceAssociation:ResourceAssociation";
+    static final String PRINCIPAL_ASSOCIATION = "aws:ram/principalAssociation:PrincipalAssociation";
+    static final String TGW_ACCEPTER = "aws:ec2transitgateway/vpcAttachmentAccepter:VpcAttachmentAccepter";
+
+    // Principals to share with, in the commercial partition the stand-in plays.
+    static final String ACCOUNT = "111122223333";
+    static final String OU = "arn:aws:organizations::444455556666:ou/o-a1b2c3d4e5/ou-ab12-cdef5678";
+    static final String ORGANIZATION = "arn:aws:organizations::444455556666:organization/o-a1b2c3d4e5";
+    static final String ATTACHMENT_ID = "tgw-attach-0team";
+    /** The stand-in region's first two zones by AZ ID (us-east-1a and us-east-1b there). */
+    static final List<String> ZONE_IDS = List.of("use1-az1", "use1-az2");
 
     private Fixtures() {
     }
@@ -65,6 +77,28 @@ final class Fixtures {
     static SpokeVpcArgs spoke(String cidr, int azCount, boolean ssmEndpoints, boolean flowLogs) {
         return new SpokeVpcArgs(cidr, Output.of(TGW_ID), Output.of(SPOKE_RT_ID), Output.of(INSPECTION_RT_ID),
                 List.of(), Optional.of(azCount), Optional.empty(), 28, ssmEndpoints, flowLogs, 30, Output.of(TAGS));
+    }
+
+    /** A spoke on a Transit Gateway another account shared: no route table ids, zones and block from an address book. */
+    static SpokeVpcArgs sharedSpoke(String cidr, List<String> zones, Map<String, AddressBookEntry> book, String entry) {
+        return new SpokeVpcArgs(cidr, Output.of(TGW_ID), Optional.empty(), Optional.empty(), zones, Optional.empty(),
+                Optional.empty(), 28, false, false, 30, Output.of(TAGS), book,
+                entry == null ? Optional.empty() : Optional.of(entry));
+    }
+
+    /** An address book holding one spoke, {@code team} at {@code cidr}, in {@link #ZONE_IDS}. */
+    static Map<String, AddressBookEntry> book(String cidr) {
+        return Map.of("team", new AddressBookEntry(cidr, ZONE_IDS, TGW_ID, Optional.empty()));
+    }
+
+    static HubArgs hub(List<String> shareWith, boolean autoAccept) {
+        return new HubArgs("d", 64512, Output.of(TAGS), shareWith, autoAccept);
+    }
+
+    static HubAndSpokeArgs hubAndSpoke(List<SpokeSpec> spokes, List<String> shareWith, boolean autoAccept) {
+        return new HubAndSpokeArgs("10.0.0.0/8", "10.129.0.0/24", List.of(), Optional.empty(), spokes, false,
+                List.of(".amazon.com"), List.of(), false, false, 30, NatGatewayMode.PER_AZ, 64512, Output.of(TAGS),
+                false, shareWith, autoAccept);
     }
 
     static SpokeWorkloadArgs workload(Optional<Output<String>> amiId) {

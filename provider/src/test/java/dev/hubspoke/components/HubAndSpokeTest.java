@@ -138,7 +138,7 @@ class HubAndSpokeTest {
 
         assertEquals(List.of("transitGatewayId", "spokeRouteTableId", "inspectionRouteTableId", "inspectionVpcId",
                 "natPublicIps", "spokeVpcIds", "spokeWorkloadSubnetIds", "spokeAttachmentIds", "workloadInstanceIds",
-                "workloadPrivateIps", "firewallArn", "firewallPolicyArn"), List.copyOf(outputs.keySet()));
+                "workloadPrivateIps", "firewallArn", "firewallPolicyArn", "addressBook"), List.copyOf(outputs.keySet()));
         Map<?, ?> vpcIds = (Map<?, ?>) PulumiTest.extractValue(outputs.get("spokeVpcIds"));
         assertEquals(List.of("web", "db"), List.copyOf(vpcIds.keySet()));
         assertEquals(run.named("net-db-vpc").id(), vpcIds.get("db"));

@@ -372,7 +372,7 @@ class InspectionVpcTest {
         var run = MockRun.ok(ctx -> withFirewall.set(new InspectionVpc("net", inspection(2, true), ComponentResourceOptions.Empty)));
         var outputs = withFirewall.get().outputs();
 
-        assertEquals(List.of("vpcId", "availabilityZones", "publicSubnetIds", "firewallSubnetIds", "tgwSubnetIds",
+        assertEquals(List.of("vpcId", "availabilityZones", "availabilityZoneIds", "publicSubnetIds", "firewallSubnetIds", "tgwSubnetIds",
                 "publicRouteTableIds", "firewallRouteTableIds", "tgwRouteTableIds", "internetGatewayId",
                 "natGatewayIds", "natPublicIps", "transitGatewayAttachmentId", "firewallArn"), List.copyOf(outputs.keySet()));
         assertEquals(List.of("us-east-1a", "us-east-1b"), PulumiTest.extractValue(outputs.get("availabilityZones")));

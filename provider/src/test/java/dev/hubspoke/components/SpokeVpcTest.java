@@ -160,7 +160,7 @@ class SpokeVpcTest {
                 ComponentResourceOptions.Empty)));
         var outputs = spoke.get().outputs();
 
-        assertEquals(List.of("vpcId", "availabilityZones", "workloadSubnetIds", "tgwSubnetIds", "routeTableIds",
+        assertEquals(List.of("vpcId", "cidrBlock", "availabilityZones", "availabilityZoneIds", "workloadSubnetIds", "tgwSubnetIds", "routeTableIds",
                 "tgwRouteTableIds", "transitGatewayAttachmentId", "ssmEndpointIds"), List.copyOf(outputs.keySet()));
         assertEquals(List.of(run.named("app-workload-0").id(), run.named("app-workload-1").id()),
                 PulumiTest.extractValue(outputs.get("workloadSubnetIds")));

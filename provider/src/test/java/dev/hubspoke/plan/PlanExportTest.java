@@ -22,6 +22,7 @@ import java.util.Set;
 import dev.hubspoke.plan.PlanCommandTest.Run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code plan --export}: the blueprint as a stack export that verify reads before any cloud call. */
@@ -53,6 +54,43 @@ class PlanExportTest {
         assertTrue(planned.err().contains("wrote " + export + " (111 resources"), planned.err());
         assertEquals(VerifyCommand.EXIT_PASS, verified.exitCode(), verified.out());
         assertTrue(verified.out().contains("PASS symmetry") && verified.out().endsWith("PASS: all 8 checks passed\n"), verified.out());
+    }
+
+    @Test
+    void aSharedBlueprintWithAnExternalSpokePlansTheShareAndTheAttachmentAndItsExportVerifies(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("platform.yaml");
+        Files.writeString(config, String.join("\n",
+                "shareWith: ['111122223333', 'arn:aws:organizations::444455556666:ou/o-a1b2c3d4e5/ou-ab12-cdef5678']",
+                "spokes:",
+                "  - {name: app, cidrBlock: 10.0.0.0/16}",
+                "  - {name: team, cidrBlock: 10.1.0.0/16, external: true, attachmentId: tgw-attach-0team}",
+                ""));
+        Path export = dir.resolve("platform.json");
+
+        Run planned = plan(config.toString(), "--export", export.toString());
+        Run verified = verify(export.toString());
+
+        assertEquals(0, planned.exitCode(), planned.err());
+        // The external spoke's block is in the plan, though nothing is built for it.
+        assertTrue(planned.out().contains("team         10.1.0.0/16      workload  AZ 0"), planned.out());
+        for (String counted : List.of("1  aws:ram/resourceShare:ResourceShare", "1  aws:ram/resourceAssociation:ResourceAssociation",
+                "2  aws:ram/principalAssociation:PrincipalAssociation",
+                "1  aws:ec2transitgateway/vpcAttachmentAccepter:VpcAttachmentAccepter",
+                "1  hubspoke:index:SpokeAttachment")) {
+            assertTrue(planned.out().contains(counted), counted + "\n" + planned.out());
+        }
+        JsonNode resources = JSON.readTree(export.toFile()).path("deployment").path("resources");
+        boolean teamVpc = false;
+        for (JsonNode resource : resources) {
+            teamVpc |= resource.path("urn").asText().endsWith("::hubspoke-team-vpc");
+            if (resource.path("type").asText().equals("aws:ec2/subnet:Subnet")) {
+                assertTrue(resource.path("outputs").path("availabilityZoneId").asText().matches("use1-az\\d"),
+                        resource.toString());
+            }
+        }
+        assertFalse(teamVpc, "an external spoke is built in its own stack");
+        assertEquals(VerifyCommand.EXIT_PASS, verified.exitCode(), verified.out());
     }
 
     @Test

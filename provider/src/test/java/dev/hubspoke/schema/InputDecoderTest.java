@@ -150,7 +150,7 @@ class InputDecoderTest {
     @Test
     void unknownOutputReferenceStaysUnknownAndKeepsDependencies() {
         OutputData<String> id = data(spoke(Map.of("spokeRouteTableId",
-                PropertyValue.of(new OutputReference(null, Set.of(HUB_URN))))).spokeRouteTableId());
+                PropertyValue.of(new OutputReference(null, Set.of(HUB_URN))))).spokeRouteTableId().orElseThrow());
         assertFalse(id.isKnown());
         assertEquals(Set.of(HUB_URN), urns(id));
     }
@@ -158,7 +158,7 @@ class InputDecoderTest {
     @Test
     void secretOutputReferenceIsSecretWithItsDependencies() {
         OutputData<String> id = data(spoke(Map.of("inspectionRouteTableId", PropertyValue.ofSecret(
-                PropertyValue.of(new OutputReference(str("tgw-rtb-2"), Set.of(HUB_URN)))))).inspectionRouteTableId());
+                PropertyValue.of(new OutputReference(str("tgw-rtb-2"), Set.of(HUB_URN)))))).inspectionRouteTableId().orElseThrow());
         assertTrue(id.isSecret());
         assertEquals("tgw-rtb-2", id.getValueNullable());
         assertEquals(Set.of(HUB_URN), urns(id));
@@ -285,7 +285,7 @@ class InputDecoderTest {
         assertEquals("type", e.propertyPath());
         assertEquals("hubspoke:index:Spoke", e.value());
         assertEquals("use one of hubspoke:index:Hub, hubspoke:index:FirewallPolicy, hubspoke:index:InspectionVpc, "
-                + "hubspoke:index:SpokeVpc, hubspoke:index:SpokeWorkload, hubspoke:index:HubAndSpoke", e.fix());
+                + "hubspoke:index:SpokeVpc, hubspoke:index:SpokeAttachment, hubspoke:index:SpokeWorkload, hubspoke:index:HubAndSpoke", e.fix());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
 import com.pulumi.provider.internal.properties.PropertyValue;
+import dev.hubspoke.components.AddressBookEntry;
 import dev.hubspoke.components.HubspokeComponent;
 import dev.hubspoke.components.NatGatewayMode;
 import dev.hubspoke.components.SpokeSpec;
@@ -44,25 +45,29 @@ class SchemaContractTest {
 
     /** The outputs of every component, as the contract lists them; optional ones marked with '?'. */
     private static final Map<String, List<String>> CONTRACT_OUTPUTS = Map.of(
-            "Hub", List.of("transitGatewayId", "transitGatewayArn", "spokeRouteTableId", "inspectionRouteTableId"),
+            "Hub", List.of("transitGatewayId", "transitGatewayArn", "spokeRouteTableId", "inspectionRouteTableId",
+                    "resourceShareArn?"),
             "FirewallPolicy", List.of("arn", "name", "ruleGroupArns"),
-            "InspectionVpc", List.of("vpcId", "availabilityZones", "publicSubnetIds", "firewallSubnetIds",
+            "InspectionVpc", List.of("vpcId", "availabilityZones", "availabilityZoneIds", "publicSubnetIds", "firewallSubnetIds",
                     "tgwSubnetIds", "publicRouteTableIds", "firewallRouteTableIds", "tgwRouteTableIds",
                     "internetGatewayId", "natGatewayIds", "natPublicIps", "transitGatewayAttachmentId", "firewallArn?"),
-            "SpokeVpc", List.of("vpcId", "availabilityZones", "workloadSubnetIds", "tgwSubnetIds", "routeTableIds",
+            "SpokeVpc", List.of("vpcId", "cidrBlock", "availabilityZones", "availabilityZoneIds", "workloadSubnetIds", "tgwSubnetIds", "routeTableIds",
                     "tgwRouteTableIds", "transitGatewayAttachmentId", "ssmEndpointIds"),
             "SpokeWorkload", List.of("instanceId", "privateIp", "securityGroupId", "roleArn"),
             "HubAndSpoke", List.of("transitGatewayId", "spokeRouteTableId", "inspectionRouteTableId",
                     "inspectionVpcId", "natPublicIps", "spokeVpcIds", "spokeWorkloadSubnetIds", "spokeAttachmentIds",
-                    "workloadInstanceIds", "workloadPrivateIps", "firewallArn?", "firewallPolicyArn?"));
+                    "workloadInstanceIds", "workloadPrivateIps", "firewallArn?", "firewallPolicyArn?", "resourceShareArn?",
+                    "addressBook"),
+            "SpokeAttachment", List.of("transitGatewayAttachmentId"));
 
     static List<String> componentTokens() {
         return SCHEMA.componentTokens();
     }
 
     @Test
-    void schemaDeclaresTheSixComponentsEachWithAnArgsRecord() {
-        assertEquals(Set.of("Hub", "FirewallPolicy", "InspectionVpc", "SpokeVpc", "SpokeWorkload", "HubAndSpoke"),
+    void schemaDeclaresTheSevenComponentsEachWithAnArgsRecord() {
+        assertEquals(Set.of("Hub", "FirewallPolicy", "InspectionVpc", "SpokeVpc", "SpokeAttachment", "SpokeWorkload",
+                        "HubAndSpoke"),
                 componentTokens().stream().map(t -> t.substring(TYPES.length())).collect(Collectors.toSet()));
         assertEquals(Set.copyOf(componentTokens()), InputDecoder.ARGS.keySet());
         componentTokens().forEach(t -> assertEquals(t.substring(TYPES.length()) + "Args",
@@ -105,6 +110,14 @@ class SchemaContractTest {
         assertTypesAgree(SpokeSpec.class, spec);
         assertRequiredAreTheUndefaulted(SpokeSpec.class, spec);
         assertEquals(Set.of("name", "cidrBlock"), spec.required());
+    }
+
+    @Test
+    void addressBookEntryRecordMatchesItsSchemaType() {
+        ObjectSpec spec = SCHEMA.objectType(TYPES + "AddressBookEntry").orElseThrow();
+        assertEquals(List.copyOf(spec.properties().keySet()), names(AddressBookEntry.class));
+        assertTypesAgree(AddressBookEntry.class, spec);
+        assertEquals(Set.of("cidrBlock", "availabilityZoneIds", "transitGatewayId"), spec.required());
     }
 
     @Test

@@ -10,10 +10,11 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.core.internal.Codegen;
 import java.lang.String;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC.
+ * The hub of the network: an AWS Transit Gateway with default route table association and propagation turned off, and two route tables. Spoke attachments associate with the spoke route table, whose default route leads to the inspection VPC; the inspection attachment associates with the inspection route table, into which spoke CIDRs propagate. So all spoke traffic, spoke-to-spoke included, passes the inspection VPC. With shareWith, the Transit Gateway is shared through AWS Resource Access Manager (RAM) with other accounts, organizational units or the whole organization, so application teams can attach their own SpokeVpc to it.
  * 
  */
 @ResourceType(type="hubspoke:index:Hub")
@@ -31,6 +32,20 @@ public class Hub extends com.pulumi.resources.ComponentResource {
      */
     public Output<String> inspectionRouteTableId() {
         return this.inspectionRouteTableId;
+    }
+    /**
+     * ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     * 
+     */
+    @Export(name="resourceShareArn", refs={String.class}, tree="[0]")
+    private Output</* @Nullable */ String> resourceShareArn;
+
+    /**
+     * @return ARN of the RAM resource share holding the Transit Gateway; only when shareWith lists principals.
+     * 
+     */
+    public Output<Optional<String>> resourceShareArn() {
+        return Codegen.optional(this.resourceShareArn);
     }
     /**
      * Id of the Transit Gateway route table that spoke attachments associate with. Its default route 0.0.0.0/0 points to the inspection VPC attachment (added by InspectionVpc).

@@ -68,14 +68,29 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+     * 
+     */
+    @Import(name="autoAcceptSharedAttachments")
+    private @Nullable Output<Boolean> autoAcceptSharedAttachments;
+
+    /**
+     * @return See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> autoAcceptSharedAttachments() {
+        return Optional.ofNullable(this.autoAcceptSharedAttachments);
+    }
+
+    /**
+     * Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     @Import(name="availabilityZones")
     private @Nullable Output<List<String>> availabilityZones;
 
     /**
-     * @return Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * @return Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     public Optional<Output<List<String>>> availabilityZones() {
@@ -188,6 +203,21 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+     * 
+     */
+    @Import(name="shareWith")
+    private @Nullable Output<List<String>> shareWith;
+
+    /**
+     * @return Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+     * 
+     */
+    public Optional<Output<List<String>>> shareWith() {
+        return Optional.ofNullable(this.shareWith);
+    }
+
+    /**
      * The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke&#39;s subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: &#34;spoke1&#34;, cidrBlock: &#34;10.0.0.0/16&#34;, workload: true}, {name: &#34;spoke2&#34;, cidrBlock: &#34;10.1.0.0/16&#34;, workload: true}].
      * 
      */
@@ -253,6 +283,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         this.allowPublicSupernet = $.allowPublicSupernet;
         this.allowedDomains = $.allowedDomains;
         this.amazonSideAsn = $.amazonSideAsn;
+        this.autoAcceptSharedAttachments = $.autoAcceptSharedAttachments;
         this.availabilityZones = $.availabilityZones;
         this.azCount = $.azCount;
         this.firewall = $.firewall;
@@ -261,6 +292,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         this.inspectionCidrBlock = $.inspectionCidrBlock;
         this.logRetentionDays = $.logRetentionDays;
         this.natGateways = $.natGateways;
+        this.shareWith = $.shareWith;
         this.spokes = $.spokes;
         this.statefulRules = $.statefulRules;
         this.supernetCidrBlock = $.supernetCidrBlock;
@@ -359,7 +391,28 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param autoAcceptSharedAttachments See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder autoAcceptSharedAttachments(@Nullable Output<Boolean> autoAcceptSharedAttachments) {
+            $.autoAcceptSharedAttachments = autoAcceptSharedAttachments;
+            return this;
+        }
+
+        /**
+         * @param autoAcceptSharedAttachments See Hub autoAcceptSharedAttachments: whether AWS accepts attachments from other accounts on its own. When off, external spokes with an attachmentId are accepted by this component (SpokeSpec acceptAttachment). Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder autoAcceptSharedAttachments(Boolean autoAcceptSharedAttachments) {
+            return autoAcceptSharedAttachments(Output.of(autoAcceptSharedAttachments));
+        }
+
+        /**
+         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -370,7 +423,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -380,7 +433,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones every VPC builds subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -537,6 +590,37 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
+         * @param shareWith Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(@Nullable Output<List<String>> shareWith) {
+            $.shareWith = shareWith;
+            return this;
+        }
+
+        /**
+         * @param shareWith Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(List<String> shareWith) {
+            return shareWith(Output.of(shareWith));
+        }
+
+        /**
+         * @param shareWith Accounts, organizational units or the organization to share the Transit Gateway with through AWS RAM, so application teams can attach external spokes from their own accounts: see Hub shareWith. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(String... shareWith) {
+            return shareWith(List.of(shareWith));
+        }
+
+        /**
          * @param spokes The spoke VPCs, each with a unique name and a CIDR block inside supernetCidrBlock; no two VPCs may overlap. A spoke&#39;s subnet addresses depend only on its own CIDR block, so adding a spoke never renumbers another. Defaults to two spokes with a workload instance each: [{name: &#34;spoke1&#34;, cidrBlock: &#34;10.0.0.0/16&#34;, workload: true}, {name: &#34;spoke2&#34;, cidrBlock: &#34;10.1.0.0/16&#34;, workload: true}].
          * 
          * @return builder
@@ -643,6 +727,7 @@ public final class HubAndSpokeArgs extends com.pulumi.resources.ResourceArgs {
         public HubAndSpokeArgs build() {
             $.allowPublicSupernet = Codegen.booleanProp("allowPublicSupernet").output().arg($.allowPublicSupernet).def(false).getNullable();
             $.amazonSideAsn = Codegen.integerProp("amazonSideAsn").output().arg($.amazonSideAsn).def(64512).getNullable();
+            $.autoAcceptSharedAttachments = Codegen.booleanProp("autoAcceptSharedAttachments").output().arg($.autoAcceptSharedAttachments).def(false).getNullable();
             $.firewall = Codegen.booleanProp("firewall").output().arg($.firewall).def(true).getNullable();
             $.firewallLogging = Codegen.booleanProp("firewallLogging").output().arg($.firewallLogging).def(false).getNullable();
             $.flowLogs = Codegen.booleanProp("flowLogs").output().arg($.flowLogs).def(false).getNullable();

@@ -6,8 +6,10 @@ package com.hubspoke.hubspoke;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Codegen;
+import java.lang.Boolean;
 import java.lang.Integer;
 import java.lang.String;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,21 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+     * 
+     */
+    @Import(name="autoAcceptSharedAttachments")
+    private @Nullable Output<Boolean> autoAcceptSharedAttachments;
+
+    /**
+     * @return Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> autoAcceptSharedAttachments() {
+        return Optional.ofNullable(this.autoAcceptSharedAttachments);
+    }
+
+    /**
      * Description of the Transit Gateway, shown in the AWS console. Defaults to &#34;hubspoke Transit Gateway&#34;.
      * 
      */
@@ -46,6 +63,21 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
      */
     public Optional<Output<String>> description() {
         return Optional.ofNullable(this.description);
+    }
+
+    /**
+     * AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share&#39;s invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+     * 
+     */
+    @Import(name="shareWith")
+    private @Nullable Output<List<String>> shareWith;
+
+    /**
+     * @return AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share&#39;s invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+     * 
+     */
+    public Optional<Output<List<String>>> shareWith() {
+        return Optional.ofNullable(this.shareWith);
     }
 
     /**
@@ -67,7 +99,9 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
 
     private HubArgs(HubArgs $) {
         this.amazonSideAsn = $.amazonSideAsn;
+        this.autoAcceptSharedAttachments = $.autoAcceptSharedAttachments;
         this.description = $.description;
+        this.shareWith = $.shareWith;
         this.tags = $.tags;
     }
 
@@ -111,6 +145,27 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
+         * @param autoAcceptSharedAttachments Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder autoAcceptSharedAttachments(@Nullable Output<Boolean> autoAcceptSharedAttachments) {
+            $.autoAcceptSharedAttachments = autoAcceptSharedAttachments;
+            return this;
+        }
+
+        /**
+         * @param autoAcceptSharedAttachments Whether AWS accepts attachments that other accounts request to the shared Transit Gateway on its own. Off, each cross-account attachment waits in pendingAcceptance until the owner accepts it (SpokeAttachment acceptAttachment, or a HubAndSpoke external spoke). Either way the owner still associates and propagates each attachment. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder autoAcceptSharedAttachments(Boolean autoAcceptSharedAttachments) {
+            return autoAcceptSharedAttachments(Output.of(autoAcceptSharedAttachments));
+        }
+
+        /**
          * @param description Description of the Transit Gateway, shown in the AWS console. Defaults to &#34;hubspoke Transit Gateway&#34;.
          * 
          * @return builder
@@ -129,6 +184,37 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder description(String description) {
             return description(Output.of(description));
+        }
+
+        /**
+         * @param shareWith AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share&#39;s invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(@Nullable Output<List<String>> shareWith) {
+            $.shareWith = shareWith;
+            return this;
+        }
+
+        /**
+         * @param shareWith AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share&#39;s invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(List<String> shareWith) {
+            return shareWith(Output.of(shareWith));
+        }
+
+        /**
+         * @param shareWith AWS account ids (12 digits), organizational unit ARNs (arn:aws:organizations::&lt;management account&gt;:ou/o-&lt;org&gt;/ou-&lt;root&gt;-&lt;ou&gt;) or an organization ARN (arn:aws:organizations::&lt;management account&gt;:organization/o-&lt;org&gt;) to share the Transit Gateway with through AWS RAM: one resource share with the Transit Gateway in it and one principal association per entry. ARNs must be in the partition the Hub is deployed to. Sharing with an organizational unit or the organization needs RAM sharing with AWS Organizations enabled (aws ram enable-sharing-with-aws-organization, in the management account); an account outside the organization must accept the share&#39;s invitation (the spoke side can do so with an aws.ram.ResourceShareAccepter). The share allows principals outside the organization only when an account id is listed. Write account ids as strings (quoted in YAML): an account id may start with 0, which a number loses. Defaults to no sharing.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder shareWith(String... shareWith) {
+            return shareWith(List.of(shareWith));
         }
 
         /**
@@ -154,6 +240,7 @@ public final class HubArgs extends com.pulumi.resources.ResourceArgs {
 
         public HubArgs build() {
             $.amazonSideAsn = Codegen.integerProp("amazonSideAsn").output().arg($.amazonSideAsn).def(64512).getNullable();
+            $.autoAcceptSharedAttachments = Codegen.booleanProp("autoAcceptSharedAttachments").output().arg($.autoAcceptSharedAttachments).def(false).getNullable();
             $.description = Codegen.stringProp("description").output().arg($.description).def("hubspoke Transit Gateway").getNullable();
             return $;
         }

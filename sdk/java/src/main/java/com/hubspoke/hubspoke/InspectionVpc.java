@@ -21,6 +21,20 @@ import javax.annotation.Nullable;
 @ResourceType(type="hubspoke:index:InspectionVpc")
 public class InspectionVpc extends com.pulumi.resources.ComponentResource {
     /**
+     * The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     * 
+     */
+    @Export(name="availabilityZoneIds", refs={List.class,String.class}, tree="[0,1]")
+    private Output<List<String>> availabilityZoneIds;
+
+    /**
+     * @return The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     * 
+     */
+    public Output<List<String>> availabilityZoneIds() {
+        return this.availabilityZoneIds;
+    }
+    /**
      * The availability zones used, in order. Every per-zone list output follows this order.
      * 
      */

@@ -38,14 +38,14 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     @Import(name="availabilityZones")
     private @Nullable Output<List<String>> availabilityZones;
 
     /**
-     * @return Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * @return Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     public Optional<Output<List<String>>> availabilityZones() {
@@ -291,7 +291,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -302,7 +302,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -312,7 +312,7 @@ public final class InspectionVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 

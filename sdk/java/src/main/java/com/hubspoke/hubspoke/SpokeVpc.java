@@ -14,11 +14,25 @@ import java.util.List;
 import javax.annotation.Nullable;
 
 /**
- * A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Its Transit Gateway attachment associates with the spoke route table and propagates into the inspection route table, and each workload route table sends 0.0.0.0/0 to the Transit Gateway, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Optionally adds interface endpoints for SSM Session Manager.
+ * A spoke VPC: a workload subnet and a Transit Gateway subnet in each availability zone, with no public subnets and no internet gateway. Each workload route table sends 0.0.0.0/0 to the Transit Gateway. Given the hub&#39;s route table ids (the Transit Gateway is in the same account), its attachment associates with the spoke route table and propagates into the inspection route table, so all traffic leaving the VPC, to the internet or to another spoke, passes the inspection VPC. Built in another account on a shared Transit Gateway, give only transitGatewayId: it builds the VPC, subnets, routes and the attachment, and the Transit Gateway&#39;s owner associates and propagates the attachment (SpokeAttachment, or a HubAndSpoke external spoke with attachmentId). Optionally adds interface endpoints for SSM Session Manager.
  * 
  */
 @ResourceType(type="hubspoke:index:SpokeVpc")
 public class SpokeVpc extends com.pulumi.resources.ComponentResource {
+    /**
+     * The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     * 
+     */
+    @Export(name="availabilityZoneIds", refs={List.class,String.class}, tree="[0,1]")
+    private Output<List<String>> availabilityZoneIds;
+
+    /**
+     * @return The AZ IDs (e.g. use1-az1) of the zones used, in order: the physical zones, the same in every account.
+     * 
+     */
+    public Output<List<String>> availabilityZoneIds() {
+        return this.availabilityZoneIds;
+    }
     /**
      * The availability zones used, in order. Every per-zone list output follows this order.
      * 
@@ -32,6 +46,20 @@ public class SpokeVpc extends com.pulumi.resources.ComponentResource {
      */
     public Output<List<String>> availabilityZones() {
         return this.availabilityZones;
+    }
+    /**
+     * The spoke VPC&#39;s CIDR block.
+     * 
+     */
+    @Export(name="cidrBlock", refs={String.class}, tree="[0]")
+    private Output<String> cidrBlock;
+
+    /**
+     * @return The spoke VPC&#39;s CIDR block.
+     * 
+     */
+    public Output<String> cidrBlock() {
+        return this.cidrBlock;
     }
     /**
      * Ids of the workload subnets&#39; route tables, one per availability zone.

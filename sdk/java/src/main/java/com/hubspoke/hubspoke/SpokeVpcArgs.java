@@ -7,6 +7,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Codegen;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import dev.hubspoke.sdk.hubspoke.inputs.AddressBookEntryArgs;
 import java.lang.Boolean;
 import java.lang.Integer;
 import java.lang.String;
@@ -22,14 +23,44 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
     public static final SpokeVpcArgs Empty = new SpokeVpcArgs();
 
     /**
-     * Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * The addressBook output of the platform&#39;s HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry&#39;s, transitGatewayId the entry&#39;s when known, and listed availabilityZones the entry&#39;s AZ IDs), and when availabilityZones is not given the VPC uses the entry&#39;s zones by AZ ID, the same physical zones as the hub&#39;s. Must be known when the program runs. Defaults to no address book.
+     * 
+     */
+    @Import(name="addressBook")
+    private @Nullable Output<Map<String,AddressBookEntryArgs>> addressBook;
+
+    /**
+     * @return The addressBook output of the platform&#39;s HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry&#39;s, transitGatewayId the entry&#39;s when known, and listed availabilityZones the entry&#39;s AZ IDs), and when availabilityZones is not given the VPC uses the entry&#39;s zones by AZ ID, the same physical zones as the hub&#39;s. Must be known when the program runs. Defaults to no address book.
+     * 
+     */
+    public Optional<Output<Map<String,AddressBookEntryArgs>>> addressBook() {
+        return Optional.ofNullable(this.addressBook);
+    }
+
+    /**
+     * Name of this spoke in addressBook (the spoke&#39;s name in the HubAndSpoke spokes list). Required with addressBook.
+     * 
+     */
+    @Import(name="addressBookEntry")
+    private @Nullable Output<String> addressBookEntry;
+
+    /**
+     * @return Name of this spoke in addressBook (the spoke&#39;s name in the HubAndSpoke spokes list). Required with addressBook.
+     * 
+     */
+    public Optional<Output<String>> addressBookEntry() {
+        return Optional.ofNullable(this.addressBookEntry);
+    }
+
+    /**
+     * Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     @Import(name="availabilityZones")
     private @Nullable Output<List<String>> availabilityZones;
 
     /**
-     * @return Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+     * @return Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
      * 
      */
     public Optional<Output<List<String>>> availabilityZones() {
@@ -82,18 +113,18 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+     * Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
      * 
      */
-    @Import(name="inspectionRouteTableId", required=true)
-    private Output<String> inspectionRouteTableId;
+    @Import(name="inspectionRouteTableId")
+    private @Nullable Output<String> inspectionRouteTableId;
 
     /**
-     * @return Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+     * @return Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
      * 
      */
-    public Output<String> inspectionRouteTableId() {
-        return this.inspectionRouteTableId;
+    public Optional<Output<String>> inspectionRouteTableId() {
+        return Optional.ofNullable(this.inspectionRouteTableId);
     }
 
     /**
@@ -112,18 +143,18 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+     * Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
      * 
      */
-    @Import(name="spokeRouteTableId", required=true)
-    private Output<String> spokeRouteTableId;
+    @Import(name="spokeRouteTableId")
+    private @Nullable Output<String> spokeRouteTableId;
 
     /**
-     * @return Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+     * @return Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
      * 
      */
-    public Output<String> spokeRouteTableId() {
-        return this.spokeRouteTableId;
+    public Optional<Output<String>> spokeRouteTableId() {
+        return Optional.ofNullable(this.spokeRouteTableId);
     }
 
     /**
@@ -204,6 +235,8 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
     private SpokeVpcArgs() {}
 
     private SpokeVpcArgs(SpokeVpcArgs $) {
+        this.addressBook = $.addressBook;
+        this.addressBookEntry = $.addressBookEntry;
         this.availabilityZones = $.availabilityZones;
         this.azCount = $.azCount;
         this.cidrBlock = $.cidrBlock;
@@ -237,7 +270,49 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param addressBook The addressBook output of the platform&#39;s HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry&#39;s, transitGatewayId the entry&#39;s when known, and listed availabilityZones the entry&#39;s AZ IDs), and when availabilityZones is not given the VPC uses the entry&#39;s zones by AZ ID, the same physical zones as the hub&#39;s. Must be known when the program runs. Defaults to no address book.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder addressBook(@Nullable Output<Map<String,AddressBookEntryArgs>> addressBook) {
+            $.addressBook = addressBook;
+            return this;
+        }
+
+        /**
+         * @param addressBook The addressBook output of the platform&#39;s HubAndSpoke, read e.g. through a StackReference: the spoke named addressBookEntry is checked against it before anything is built (its cidrBlock must be the entry&#39;s, transitGatewayId the entry&#39;s when known, and listed availabilityZones the entry&#39;s AZ IDs), and when availabilityZones is not given the VPC uses the entry&#39;s zones by AZ ID, the same physical zones as the hub&#39;s. Must be known when the program runs. Defaults to no address book.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder addressBook(Map<String,AddressBookEntryArgs> addressBook) {
+            return addressBook(Output.of(addressBook));
+        }
+
+        /**
+         * @param addressBookEntry Name of this spoke in addressBook (the spoke&#39;s name in the HubAndSpoke spokes list). Required with addressBook.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder addressBookEntry(@Nullable Output<String> addressBookEntry) {
+            $.addressBookEntry = addressBookEntry;
+            return this;
+        }
+
+        /**
+         * @param addressBookEntry Name of this spoke in addressBook (the spoke&#39;s name in the HubAndSpoke spokes list). Required with addressBook.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder addressBookEntry(String addressBookEntry) {
+            return addressBookEntry(Output.of(addressBookEntry));
+        }
+
+        /**
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -248,7 +323,7 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -258,7 +333,7 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones.
+         * @param availabilityZones Availability zones to build subnets in, e.g. [&#34;us-east-1a&#34;, &#34;us-east-1b&#34;]; the first azCount are used. Subnet addresses follow the position in this list, so append zones rather than reorder them. Use the same zones as the inspection VPC. Defaults to the region&#39;s available zones, looked up with aws.getAvailabilityZones. Zones may be given by name (us-east-1a) or by AZ ID (use1-az1), not mixed; AZ names map to different physical zones in each AWS account, so a VPC in another account than the hub should list AZ IDs (or read them from an addressBook).
          * 
          * @return builder
          * 
@@ -331,18 +406,18 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param inspectionRouteTableId Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+         * @param inspectionRouteTableId Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
          * 
          * @return builder
          * 
          */
-        public Builder inspectionRouteTableId(Output<String> inspectionRouteTableId) {
+        public Builder inspectionRouteTableId(@Nullable Output<String> inspectionRouteTableId) {
             $.inspectionRouteTableId = inspectionRouteTableId;
             return this;
         }
 
         /**
-         * @param inspectionRouteTableId Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub.
+         * @param inspectionRouteTableId Id of the Transit Gateway route table the spoke propagates its CIDR block into: the inspectionRouteTableId output of a Hub. Leave it and spokeRouteTableId out when the Transit Gateway belongs to another account; give both or neither.
          * 
          * @return builder
          * 
@@ -373,18 +448,18 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param spokeRouteTableId Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+         * @param spokeRouteTableId Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
          * 
          * @return builder
          * 
          */
-        public Builder spokeRouteTableId(Output<String> spokeRouteTableId) {
+        public Builder spokeRouteTableId(@Nullable Output<String> spokeRouteTableId) {
             $.spokeRouteTableId = spokeRouteTableId;
             return this;
         }
 
         /**
-         * @param spokeRouteTableId Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub.
+         * @param spokeRouteTableId Id of the Transit Gateway route table the spoke attachment associates with: the spokeRouteTableId output of a Hub. Leave it and inspectionRouteTableId out when the Transit Gateway belongs to another account (only its owner can change its route tables); give both or neither.
          * 
          * @return builder
          * 
@@ -503,13 +578,7 @@ public final class SpokeVpcArgs extends com.pulumi.resources.ResourceArgs {
                 throw new MissingRequiredPropertyException("SpokeVpcArgs", "cidrBlock");
             }
             $.flowLogs = Codegen.booleanProp("flowLogs").output().arg($.flowLogs).def(false).getNullable();
-            if ($.inspectionRouteTableId == null) {
-                throw new MissingRequiredPropertyException("SpokeVpcArgs", "inspectionRouteTableId");
-            }
             $.logRetentionDays = Codegen.integerProp("logRetentionDays").output().arg($.logRetentionDays).def(30).getNullable();
-            if ($.spokeRouteTableId == null) {
-                throw new MissingRequiredPropertyException("SpokeVpcArgs", "spokeRouteTableId");
-            }
             $.ssmEndpoints = Codegen.booleanProp("ssmEndpoints").output().arg($.ssmEndpoints).def(false).getNullable();
             $.tgwSubnetPrefixLength = Codegen.integerProp("tgwSubnetPrefixLength").output().arg($.tgwSubnetPrefixLength).def(28).getNullable();
             if ($.transitGatewayId == null) {

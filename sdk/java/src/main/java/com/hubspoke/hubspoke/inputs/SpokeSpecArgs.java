@@ -24,6 +24,36 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
     public static final SpokeSpecArgs Empty = new SpokeSpecArgs();
 
     /**
+     * Whether to accept an external spoke&#39;s attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway&#39;s own account, whose attachment AWS accepts on its own.
+     * 
+     */
+    @Import(name="acceptAttachment")
+    private @Nullable Output<Boolean> acceptAttachment;
+
+    /**
+     * @return Whether to accept an external spoke&#39;s attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway&#39;s own account, whose attachment AWS accepts on its own.
+     * 
+     */
+    public Optional<Output<Boolean>> acceptAttachment() {
+        return Optional.ofNullable(this.acceptAttachment);
+    }
+
+    /**
+     * Id of an external spoke&#39;s Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+     * 
+     */
+    @Import(name="attachmentId")
+    private @Nullable Output<String> attachmentId;
+
+    /**
+     * @return Id of an external spoke&#39;s Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+     * 
+     */
+    public Optional<Output<String>> attachmentId() {
+        return Optional.ofNullable(this.attachmentId);
+    }
+
+    /**
      * IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
      * 
      */
@@ -36,6 +66,21 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
      */
     public Output<String> cidrBlock() {
         return this.cidrBlock;
+    }
+
+    /**
+     * Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+     * 
+     */
+    @Import(name="external")
+    private @Nullable Output<Boolean> external;
+
+    /**
+     * @return Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+     * 
+     */
+    public Optional<Output<Boolean>> external() {
+        return Optional.ofNullable(this.external);
     }
 
     /**
@@ -101,7 +146,10 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
     private SpokeSpecArgs() {}
 
     private SpokeSpecArgs(SpokeSpecArgs $) {
+        this.acceptAttachment = $.acceptAttachment;
+        this.attachmentId = $.attachmentId;
         this.cidrBlock = $.cidrBlock;
+        this.external = $.external;
         this.name = $.name;
         this.ssmEndpoints = $.ssmEndpoints;
         this.workload = $.workload;
@@ -127,6 +175,48 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
+         * @param acceptAttachment Whether to accept an external spoke&#39;s attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway&#39;s own account, whose attachment AWS accepts on its own.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder acceptAttachment(@Nullable Output<Boolean> acceptAttachment) {
+            $.acceptAttachment = acceptAttachment;
+            return this;
+        }
+
+        /**
+         * @param acceptAttachment Whether to accept an external spoke&#39;s attachment (see SpokeAttachment acceptAttachment). Only with attachmentId. Defaults to true when autoAcceptSharedAttachments is off (the attachment comes from another account and waits for acceptance); set false for an external spoke in the Transit Gateway&#39;s own account, whose attachment AWS accepts on its own.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder acceptAttachment(Boolean acceptAttachment) {
+            return acceptAttachment(Output.of(acceptAttachment));
+        }
+
+        /**
+         * @param attachmentId Id of an external spoke&#39;s Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder attachmentId(@Nullable Output<String> attachmentId) {
+            $.attachmentId = attachmentId;
+            return this;
+        }
+
+        /**
+         * @param attachmentId Id of an external spoke&#39;s Transit Gateway attachment (the transitGatewayAttachmentId output of its SpokeVpc, read through a StackReference or from config). When given, the attachment is associated with the spoke route table and propagated into the inspection route table. Only for external spokes; leave it out until the spoke stack has been deployed.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder attachmentId(String attachmentId) {
+            return attachmentId(Output.of(attachmentId));
+        }
+
+        /**
          * @param cidrBlock IPv4 CIDR block of the spoke VPC, e.g. 10.2.0.0/16. Must lie inside supernetCidrBlock and must not overlap the inspection VPC or any other spoke. Must be known when the program runs.
          * 
          * @return builder
@@ -145,6 +235,27 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder cidrBlock(String cidrBlock) {
             return cidrBlock(Output.of(cidrBlock));
+        }
+
+        /**
+         * @param external Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder external(@Nullable Output<Boolean> external) {
+            $.external = external;
+            return this;
+        }
+
+        /**
+         * @param external Whether the spoke is built elsewhere, by its own SpokeVpc in another stack (often another account): its cidrBlock is reserved and checked with every other VPC of the network (inside the supernet, no overlap), nothing is built for it here, and it appears in addressBook. With attachmentId this component associates and propagates its attachment, as SpokeAttachment does. An external spoke cannot have a workload or ssmEndpoints. Defaults to false.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder external(Boolean external) {
+            return external(Output.of(external));
         }
 
         /**
@@ -235,6 +346,7 @@ public final class SpokeSpecArgs extends com.pulumi.resources.ResourceArgs {
             if ($.cidrBlock == null) {
                 throw new MissingRequiredPropertyException("SpokeSpecArgs", "cidrBlock");
             }
+            $.external = Codegen.booleanProp("external").output().arg($.external).def(false).getNullable();
             if ($.name == null) {
                 throw new MissingRequiredPropertyException("SpokeSpecArgs", "name");
             }
