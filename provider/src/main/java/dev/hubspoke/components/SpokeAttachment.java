@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
  * ({@code <name>-accepter}): a cross-account attachment waits in {@code pendingAcceptance} until the
  * owner accepts it, unless the Transit Gateway accepts shared attachments on its own
  * (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html#tgw-vpc-attachment-accept),
- * and a pending attachment cannot be associated.
+ * and a pending attachment cannot be associated. AWS accepts only an attachment in
+ * {@code pendingAcceptance}
+ * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html),
+ * so an attachment of the owner's own account, or one AWS accepted on its own, is not accepted here.
  */
 public final class SpokeAttachment extends BaseComponent {
 

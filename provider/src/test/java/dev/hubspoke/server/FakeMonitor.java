@@ -121,6 +121,11 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         return List.copyOf(creates);
     }
 
+    /** The provider reference of every custom resource created (in update mode) and every invoke, in order. */
+    List<StandInAws.ProviderUse> providerUses() {
+        return aws.providerUses();
+    }
+
     List<String> invokes() {
         return List.copyOf(invokes);
     }
@@ -150,7 +155,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
             // The stand-in AWS computes what a create returns; the inputs keep their secret markers,
             // as the engine keeps an output secret when its input was.
             var created = aws.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
-                    Structs.bare(request.getObject()), null, null)).join();
+                    Structs.bare(request.getObject()), request.getProvider(), null)).join();
             id = created.id.orElse("");
             @SuppressWarnings("unchecked")
             var state = (Map<String, Object>) created.state;
@@ -192,7 +197,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         Map<String, Object> result;
         try {
             result = aws.callAsync(new Mocks.CallArgs(request.getTok(),
-                    ImmutableMap.copyOf(Structs.bare(request.getArgs())), null)).join();
+                    ImmutableMap.copyOf(Structs.bare(request.getArgs())), request.getProvider())).join();
         } catch (IllegalArgumentException unanswered) {
             response.onError(io.grpc.Status.UNIMPLEMENTED
                     .withDescription("the fake monitor does not answer " + request.getTok()).asRuntimeException());
