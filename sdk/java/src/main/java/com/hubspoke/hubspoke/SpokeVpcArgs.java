@@ -3,11 +3,11 @@
 
 package com.hubspoke.hubspoke;
 
+import com.hubspoke.hubspoke.inputs.AddressBookEntryArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Codegen;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
-import dev.hubspoke.sdk.hubspoke.inputs.AddressBookEntryArgs;
 import java.lang.Boolean;
 import java.lang.Integer;
 import java.lang.String;
