@@ -108,6 +108,6 @@ class MainTest {
             assertEquals(List.of(), run.served());
         }
         assertTrue(unknown.err().startsWith("error: Unknown option: '--colour'"), unknown.err());
-        assertTrue(missing.err().startsWith("error: Missing required parameter: 'FILE|-'"), missing.err());
+        assertTrue(missing.err().startsWith("error: Missing required parameter: 'FILE'"), missing.err());
     }
 }
