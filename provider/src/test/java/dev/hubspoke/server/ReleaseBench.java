@@ -38,9 +38,13 @@ public final class ReleaseBench {
     /** One plugin as a user installs it: the unpacked tarball, run with one Java. */
     private record Plugin(String label, Path tarball, Path launcher, Optional<String> javaHome, Path cache) {
 
+        /** With another Java (25 or newer) the launcher is asked for its AOT cache, off by default. */
         Map<String, String> environment(boolean archive) {
             var env = new java.util.HashMap<String, String>();
-            javaHome.ifPresent(home -> env.put("JAVA_HOME", home));
+            javaHome.ifPresent(home -> {
+                env.put("JAVA_HOME", home);
+                env.put("HUBSPOKE_AOT", "on");
+            });
             env.put("HUBSPOKE_CACHE_DIR", cache.toString());
             if (!archive) {
                 env.put("HUBSPOKE_CDS", "off");
