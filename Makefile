@@ -64,7 +64,7 @@ test-standin: toolchain
 
 test-provider:
 	@echo "test: mvn verify (unit, schema, component, plan, then wire tests against the packaged launcher)"
-	cd provider && mvn -B --no-transfer-progress verify
+	cd provider && mvn -B --no-transfer-progress verify -Daot.java.home="$(AOT_JAVA_HOME)"
 
 # sdk/ must be what schema.json generates; then each SDK is built and used (python, nodejs, go,
 # java; dotnet is checked statically: no .NET SDK here). The first run on a machine builds the

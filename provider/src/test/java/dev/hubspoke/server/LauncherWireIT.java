@@ -1,5 +1,6 @@
 package dev.hubspoke.server;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +135,31 @@ class LauncherWireIT {
     }
 
     @Test
+    void onJava25WithAotOnTheFirstStartCreatesAnAotCacheThatLaterStartsUse() throws Exception {
+        var javaHome = Optional.ofNullable(System.getProperty("hubspoke.aotJavaHome")).filter(h -> !h.isBlank());
+        Assumptions.assumeTrue(javaHome.isPresent(), "no Java 25 or newer named (-Daot.java.home)");
+        var cache = Files.createDirectories(scratch.resolve("aot-cache"));
+        var env = withArchiveIn(cache);
+        env.put("JAVA_HOME", javaHome.get());
+        env.put("HUBSPOKE_AOT", "on");
+
+        // Training, then a second JVM that assembles the cache: minutes on a busy machine.
+        var archive = firstStartMakesAnArchive(env, cache, Duration.ofSeconds(300));
+
+        assertTrue(archive.getFileName().toString().endsWith(".aot"), archive.toString());
+        env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+        try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            var arguments = List.of(second.process().info().arguments().orElseThrow());
+            assertTrue(arguments.contains("-XX:AOTCache=" + archive), arguments.toString());
+            // A start alone never loads Cidr (a Construct does); an AOT cache loads every class it
+            // holds at start-up, so Cidr from the cache shows the training's classes were mapped.
+            // (The provider's server classes are not in it: JDK 25.0.3 leaves them out.)
+            assertTrue(waitForStderr(second, "dev.hubspoke.net.Cidr source: shared objects file"),
+                    "the training's classes were not loaded from the AOT cache");
+        }
+    }
+
+    @Test
     void makingAnArchiveDeletesThoseOfJarsThatAreGoneOrRebuiltAndOfOlderLaunchersButKeepsTheRest() throws Exception {
         var cache = Files.createDirectories(scratch.resolve("cds-prune"));
         var liveJar = Files.writeString(scratch.resolve("other-plugin.jar"), "another installed plugin's jar");
@@ -169,10 +196,14 @@ class LauncherWireIT {
 
     /** Starts the provider once, then waits for the archive that start makes in the background. */
     private Path firstStartMakesAnArchive(Map<String, String> env, Path cache) throws Exception {
+        return firstStartMakesAnArchive(env, cache, Duration.ofSeconds(90));
+    }
+
+    private Path firstStartMakesAnArchive(Map<String, String> env, Path cache, Duration timeout) throws Exception {
         try (var first = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
             assertTrue(first.port() > 0);
         }
-        return ProviderProcess.awaitArchive(cache, Duration.ofSeconds(90));
+        return ProviderProcess.awaitArchive(cache, timeout);
     }
 
     private static boolean waitForStderr(ProviderProcess provider, String text) throws InterruptedException {
