@@ -11,7 +11,8 @@
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
 #                   (PLUGIN_DOWNLOAD_URL=URL: where you serve them; `make dist sdks PLUGIN_DOWNLOAD_URL=URL`
 #                   puts it in the plugin's schema and the SDKs, so the engine installs the plugin itself)
-#   make bench      start-up, Construct and concurrent-Construct figures of the packaged provider (prints, asserts nothing)
+#   make bench      the last release and this build side by side (download, start, Construct, exit; Java 17
+#                   AppCDS and Java 25 AOT), then start-up, Construct and concurrency figures (prints, asserts nothing)
 #   make docs       regenerate docs/reference.md (the component reference) from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
@@ -72,7 +73,7 @@ test-standin: toolchain
 
 test-provider:
 	@echo "test: mvn verify (unit, schema, component, plan, then wire tests against the packaged launcher)"
-	cd provider && mvn -B --no-transfer-progress verify
+	cd provider && mvn -B --no-transfer-progress verify -Daot.java.home="$(AOT_JAVA_HOME)"
 
 # sdk/ must be what schema.json generates; then each SDK is built and used (python, nodejs, go,
 # java; dotnet is checked statically: no .NET SDK here). The first run on a machine builds the
@@ -108,14 +109,26 @@ dist: build
 	install -m 0755 $(LAUNCHER) dist/stage/pulumi-resource-hubspoke
 	install -m 0644 $(JAR) dist/stage/pulumi-resource-hubspoke.jar
 	$(if $(PLUGIN_DOWNLOAD_URL),python3 tools/set-download-url.py dist/stage/pulumi-resource-hubspoke.jar '$(PLUGIN_DOWNLOAD_URL)')
-	tar -C dist/stage -czf dist/stage.tar.gz pulumi-resource-hubspoke pulumi-resource-hubspoke.jar
+	@# The jar's entries are stored, not deflated (provider/pom.xml): gzip -9 compresses it as a whole.
+	tar -C dist/stage -cf - pulumi-resource-hubspoke pulumi-resource-hubspoke.jar | gzip -9 -n >dist/stage.tar.gz
 	for platform in $(PLATFORMS); do \
 	  cp dist/stage.tar.gz dist/pulumi-resource-hubspoke-v$(VERSION)-$$platform.tar.gz; \
 	done
 	rm -rf dist/stage dist/stage.tar.gz
 	@ls -l dist/*.tar.gz
 
-bench: build
+# The baseline of `make bench`: the plugin of the last release, as tests/e2e/upgrade_test.go builds
+# and caches it (run that test once to make it).
+BASELINE_COMMIT := 5f6e6d92600c651153f7bf77b28b0b879fd6299f
+BASELINE_TARBALL ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/hubspoke/released/$(BASELINE_COMMIT)/pulumi-resource-hubspoke-v0.1.0.tar.gz
+# A Java 25 or newer for the launcher's AOT cache figures (left out when there is none).
+AOT_JAVA_HOME ?= $(firstword $(wildcard /usr/lib/jvm/*-25-* /usr/lib/jvm/*-2[6-9]-*))
+
+bench: dist
+	@test -f "$(BASELINE_TARBALL)" || { echo "bench: no baseline plugin at $(BASELINE_TARBALL): run the upgrade test once (cd tests/e2e && go test -run TestUpgrade), or set BASELINE_TARBALL" >&2; exit 2; }
+	cd provider && $(MVN) exec:java@bench-release -Dbench.baseline="$(BASELINE_TARBALL)" -Dbench.baselineLabel="0.1.0 @$(shell echo $(BASELINE_COMMIT) | cut -c1-7)" \
+	  -Dbench.tarball="$(CURDIR)/dist/pulumi-resource-hubspoke-v$(VERSION)-$(firstword $(PLATFORMS)).tar.gz" \
+	  -Dbench.aotJavaHome="$(AOT_JAVA_HOME)" $(BENCH_FLAGS)
 	cd provider && $(MVN) exec:java@bench $(BENCH_FLAGS)
 
 toolchain:

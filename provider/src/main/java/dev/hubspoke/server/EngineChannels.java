@@ -16,7 +16,9 @@ import com.pulumi.deployment.internal.Engine;
 import com.pulumi.deployment.internal.Monitor;
 import com.pulumi.resources.Resource;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import pulumirpc.EngineGrpc;
 import pulumirpc.EngineOuterClass.GetRootResourceRequest;
 import pulumirpc.EngineOuterClass.GetRootResourceResponse;
@@ -64,8 +66,18 @@ final class EngineChannels implements AutoCloseable {
     private record FeatureKey(String address, String feature) {
     }
 
+    /** Where the channels' I/O runs: the provider's own threads, stopped when it stops. */
+    private final EventLoopGroup eventLoops;
+
+    /** @param eventLoops runs the channels' I/O; the caller shuts it down after {@link #close()} */
+    EngineChannels(EventLoopGroup eventLoops) {
+        this.eventLoops = eventLoops;
+    }
+
     private ManagedChannel channel(String address) {
-        return channels.computeIfAbsent(address, target -> ManagedChannelBuilder.forTarget(target)
+        return channels.computeIfAbsent(address, target -> NettyChannelBuilder.forTarget(target)
+                .eventLoopGroup(eventLoops)
+                .channelType(NioSocketChannel.class)
                 .usePlaintext()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .build());

@@ -2,6 +2,10 @@ package dev.hubspoke.server;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,13 +20,17 @@ public final class ProviderServer {
     private static final Logger LOG = Logger.getLogger(ProviderServer.class.getName());
     /** Inputs and the schema can be large; the SDK's own channels allow the same. */
     private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+    /** How long the I/O threads may take to stop once the server and channels are closed. */
+    private static final Duration EVENT_LOOP_STOP = Duration.ofSeconds(1);
 
     private final Server server;
     private final EngineChannels channels;
+    private final EventLoopGroup eventLoops;
 
-    private ProviderServer(Server server, EngineChannels channels) {
+    private ProviderServer(Server server, EngineChannels channels, EventLoopGroup eventLoops) {
         this.server = server;
         this.channels = channels;
+        this.eventLoops = eventLoops;
     }
 
     /**
@@ -32,14 +40,21 @@ public final class ProviderServer {
      * @param engineAddress the engine's address when known at start
      */
     public static ProviderServer start(ConstructHandler handler, Optional<String> engineAddress) throws IOException {
-        var channels = new EngineChannels();
+        // One group of I/O threads of our own for the server and the channels to the engine, rather
+        // than gRPC's shared ones (released a second after their last user): at exit the JVM waits
+        // up to 300 ms for threads in native code, and an event loop idles in epoll_wait.
+        var eventLoops = new NioEventLoopGroup(2, new DefaultThreadFactory("hubspoke-io", true));
+        var channels = new EngineChannels(eventLoops);
         var service = new ProviderService(handler, PluginResources.ofThisJar(), channels, engineAddress);
         var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .bossEventLoopGroup(eventLoops)
+                .workerEventLoopGroup(eventLoops)
+                .channelType(NioServerSocketChannel.class)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(service)
                 .build()
                 .start();
-        return new ProviderServer(server, channels);
+        return new ProviderServer(server, channels, eventLoops);
     }
 
     /** The port the server listens on. */
@@ -67,6 +82,7 @@ public final class ProviderServer {
             Thread.currentThread().interrupt();
         } finally {
             channels.close();
+            eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(EVENT_LOOP_STOP.toMillis());
         }
     }
 }

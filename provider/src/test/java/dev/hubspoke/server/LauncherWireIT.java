@@ -1,5 +1,6 @@
 package dev.hubspoke.server;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,14 +115,8 @@ class LauncherWireIT {
     @Test
     void theFirstStartCreatesAClassDataArchiveThatLaterStartsUseAndABrokenOneIsIgnored() throws Exception {
         var cache = Files.createDirectories(scratch.resolve("cds-cache"));
-        var env = ProviderProcess.environment();
-        env.remove("HUBSPOKE_CDS");
-        env.put("HUBSPOKE_CACHE_DIR", cache.toString());
-
-        try (var first = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
-            assertTrue(first.port() > 0);
-        }
-        var archive = ProviderProcess.awaitArchive(cache, Duration.ofSeconds(90));
+        var env = withArchiveIn(cache);
+        var archive = firstStartMakesAnArchive(env, cache);
 
         env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
         try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
@@ -136,6 +132,78 @@ class LauncherWireIT {
             assertTrue(third.exitsWithin(Duration.ofSeconds(20)));
             assertEquals("", third.remainingStdout());
         }
+    }
+
+    @Test
+    void onJava25WithAotOnTheFirstStartCreatesAnAotCacheThatLaterStartsUse() throws Exception {
+        var javaHome = Optional.ofNullable(System.getProperty("hubspoke.aotJavaHome")).filter(h -> !h.isBlank());
+        Assumptions.assumeTrue(javaHome.isPresent(), "no Java 25 or newer named (-Daot.java.home)");
+        var cache = Files.createDirectories(scratch.resolve("aot-cache"));
+        var env = withArchiveIn(cache);
+        env.put("JAVA_HOME", javaHome.get());
+        env.put("HUBSPOKE_AOT", "on");
+
+        // Training, then a second JVM that assembles the cache: minutes on a busy machine.
+        var archive = firstStartMakesAnArchive(env, cache, Duration.ofSeconds(300));
+
+        assertTrue(archive.getFileName().toString().endsWith(".aot"), archive.toString());
+        env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+        try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            var arguments = List.of(second.process().info().arguments().orElseThrow());
+            assertTrue(arguments.contains("-XX:AOTCache=" + archive), arguments.toString());
+            // A start alone never loads Cidr (a Construct does); an AOT cache loads every class it
+            // holds at start-up, so Cidr from the cache shows the training's classes were mapped.
+            // (The provider's server classes are not in it: JDK 25.0.3 leaves them out.)
+            assertTrue(waitForStderr(second, "dev.hubspoke.net.Cidr source: shared objects file"),
+                    "the training's classes were not loaded from the AOT cache");
+        }
+    }
+
+    @Test
+    void makingAnArchiveDeletesThoseOfJarsThatAreGoneOrRebuiltAndOfOlderLaunchersButKeepsTheRest() throws Exception {
+        var cache = Files.createDirectories(scratch.resolve("cds-prune"));
+        var liveJar = Files.writeString(scratch.resolve("other-plugin.jar"), "another installed plugin's jar");
+        var legacy = Files.writeString(cache.resolve("pulumi-resource-hubspoke-1-2.jsa"), "older launcher, no record");
+        var goneJar = Files.writeString(cache.resolve("pulumi-resource-hubspoke-3-4.jsa"), "jar deleted");
+        Files.writeString(cache.resolve("pulumi-resource-hubspoke-3-4.jsa.jar"), scratch.resolve("deleted.jar") + "\n1 2\n");
+        var rebuilt = Files.writeString(cache.resolve("pulumi-resource-hubspoke-5-6.aot"), "jar rebuilt since");
+        Files.writeString(cache.resolve("pulumi-resource-hubspoke-5-6.aot.jar"), liveJar + "\n1 2\n");
+        var live = Files.writeString(cache.resolve("pulumi-resource-hubspoke-7-8.jsa"), "jar still there");
+        Files.writeString(cache.resolve("pulumi-resource-hubspoke-7-8.jsa.jar"), liveJar + "\n" + stat(liveJar) + "\n");
+        var unrelated = Files.writeString(cache.resolve("notes.txt"), "not ours");
+        var archive = firstStartMakesAnArchive(withArchiveIn(cache), cache);
+
+        try (var files = Files.list(cache)) {
+            assertEquals(java.util.Set.of(archive, Path.of(archive + ".jar"), live, Path.of(live + ".jar"), unrelated),
+                    files.collect(java.util.stream.Collectors.toSet()));
+        }
+        assertEquals(launcher.resolveSibling("pulumi-resource-hubspoke.jar").toString(),
+                Files.readAllLines(Path.of(archive + ".jar")).get(0));
+        assertTrue(java.util.stream.Stream.of(legacy, goneJar, rebuilt).noneMatch(Files::exists));
+    }
+
+    /** The launcher's record of a jar: its size and modification time in seconds, as stat prints them. */
+    private static String stat(Path file) throws IOException {
+        return Files.size(file) + " " + Files.getLastModifiedTime(file).toInstant().getEpochSecond();
+    }
+
+    private static Map<String, String> withArchiveIn(Path cache) {
+        var env = ProviderProcess.environment();
+        env.remove("HUBSPOKE_CDS");
+        env.put("HUBSPOKE_CACHE_DIR", cache.toString());
+        return env;
+    }
+
+    /** Starts the provider once, then waits for the archive that start makes in the background. */
+    private Path firstStartMakesAnArchive(Map<String, String> env, Path cache) throws Exception {
+        return firstStartMakesAnArchive(env, cache, Duration.ofSeconds(90));
+    }
+
+    private Path firstStartMakesAnArchive(Map<String, String> env, Path cache, Duration timeout) throws Exception {
+        try (var first = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+            assertTrue(first.port() > 0);
+        }
+        return ProviderProcess.awaitArchive(cache, timeout);
     }
 
     private static boolean waitForStderr(ProviderProcess provider, String text) throws InterruptedException {

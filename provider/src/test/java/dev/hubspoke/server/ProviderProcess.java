@@ -119,23 +119,38 @@ final class ProviderProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the launcher's background job has left exactly one class-data archive (and no
-     * lock or temporary file) in {@code cache}.
+     * Waits until the launcher's background job has finished (no lock or temporary file left in
+     * {@code cache}) and has left a class-data archive (AppCDS or AOT cache); returns the newest.
      */
     static Path awaitArchive(Path cache, Duration timeout) throws Exception {
         var deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(cache)) {
                 var entries = files.toList();
-                var archives = entries.stream().filter(p -> p.toString().endsWith(".jsa")).toList();
-                if (archives.size() == 1 && entries.size() == 1) {
-                    return archives.get(0);
+                var busy = entries.stream().anyMatch(p -> p.toString().endsWith(".lock") || p.toString().contains(".tmp"));
+                var newest = entries.stream().filter(ProviderProcess::isArchive)
+                        .max(java.util.Comparator.comparing(ProviderProcess::modified));
+                if (!busy && newest.isPresent()) {
+                    return newest.get();
                 }
             }
             Thread.sleep(200);
         }
         try (Stream<Path> files = Files.list(cache)) {
             throw new AssertionError("no class-data archive after " + timeout.toSeconds() + " s: " + files.toList());
+        }
+    }
+
+    static boolean isArchive(Path file) {
+        var name = file.getFileName().toString();
+        return name.endsWith(".jsa") || name.endsWith(".aot");
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

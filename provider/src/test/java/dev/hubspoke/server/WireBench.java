@@ -209,7 +209,7 @@ public final class WireBench {
         return (System.nanoTime() - begin) / 1e9;
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -228,7 +228,7 @@ public final class WireBench {
                 .findFirst().orElseThrow() / 1024.0;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
         } catch (IOException e) {
