@@ -9,12 +9,14 @@
 #                   SDKs, docs, and the engine end-to-end suite (tests/e2e)
 #   make dist       the plugin tarball(s) for `pulumi plugin install resource hubspoke`
 #   make bench      start-up, Construct and concurrent-Construct figures of the packaged provider (prints, asserts nothing)
+#   make bench-engine  preview/up medians under the real engine and the stand-in aws plugin: the blueprint, examples/python
+#                   and bench/inline (the same resources with pulumi_aws only), by spoke count (prints, asserts nothing)
 #   make docs       regenerate README's component reference from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo plan verify diagram test test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo plan verify diagram test test-provider test-sdks test-standin test-e2e dist bench bench-engine docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -107,6 +109,10 @@ dist: build
 
 bench: build
 	cd provider && $(MVN) exec:java@bench $(BENCH_FLAGS)
+
+# BENCH_SPOKES="2 10 25 50" (the default) and BENCH_RUNS=3 (after one warm-up) choose the runs.
+bench-engine: toolchain dist
+	cd tests/e2e && go test -count=1 -tags bench -run '^TestEngineBenchmark$$' -v -timeout 180m .
 
 toolchain:
 	tools/toolchain.sh

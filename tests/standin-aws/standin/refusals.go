@@ -102,7 +102,7 @@ func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) 
 	if err != nil {
 		return refused("CreateSubnet", "InvalidParameterValue", "Value (%s) for parameter cidrBlock is invalid. This is not a valid CIDR block.", cidr)
 	}
-	vpcIn, err := decodeProps(vpc.Inputs)
+	vpcIn, err := c.inputsOf(vpc)
 	if err != nil {
 		return err
 	}
@@ -111,9 +111,9 @@ func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) 
 			return refused("CreateSubnet", "InvalidSubnet.Range", "The CIDR '%s' is invalid.", cidr)
 		}
 	}
-	for _, other := range c.ofType(subnetType) {
-		otherIn, err := decodeProps(other.Inputs)
-		if err != nil || other.ID == self || str(otherIn, "vpcId") != vpc.ID {
+	for _, other := range c.ofVpc(subnetType, vpc.ID) {
+		otherIn, err := c.inputsOf(other)
+		if err != nil || other.ID == self {
 			continue
 		}
 		if o, err := netip.ParsePrefix(str(otherIn, "cidrBlock")); err == nil && o.Overlaps(prefix) {
@@ -151,7 +151,7 @@ func refuseRoute(c *cloud, in resource.PropertyMap) error {
 // routeTableVpc is the VPC of a route table: one the stack created, or a VPC's main table.
 func routeTableVpc(c *cloud, table string) (string, bool) {
 	if rt, ok := c.get(routeTableType, table); ok {
-		if in, err := decodeProps(rt.Inputs); err == nil {
+		if in, err := c.inputsOf(rt); err == nil {
 			return str(in, "vpcId"), true
 		}
 	}
@@ -169,12 +169,12 @@ func routeTableVpc(c *cloud, table string) (string, bool) {
 func endpointVpcs(c *cloud) map[string]string {
 	out := map[string]string{}
 	for _, e := range c.ofType(endpointType) {
-		if in, err := decodeProps(e.Inputs); err == nil {
+		if in, err := c.inputsOf(e); err == nil {
 			out[e.ID] = str(in, "vpcId")
 		}
 	}
 	for _, fw := range c.ofType(firewallType) {
-		in, err1 := decodeProps(fw.Inputs)
+		in, err1 := c.inputsOf(fw)
 		outs, err2 := decodeProps(fw.Outputs)
 		if err1 != nil || err2 != nil {
 			continue
@@ -206,7 +206,7 @@ func subnetZones(c *cloud, operation string, ids []string) ([]string, error) {
 		if !ok {
 			return nil, refused(operation, "InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist", id)
 		}
-		in, err := decodeProps(s.Inputs)
+		in, err := c.inputsOf(s)
 		if err != nil {
 			return nil, err
 		}
