@@ -110,7 +110,8 @@ dist: build
 bench: build
 	cd provider && $(MVN) exec:java@bench $(BENCH_FLAGS)
 
-# BENCH_SPOKES="2 10 25 50" (the default) and BENCH_RUNS=3 (after one warm-up) choose the runs.
+# BENCH_SPOKES="2 10 25 50", BENCH_RUNS=3 (after one warm-up) and BENCH_PARTS="example growth"
+# (the defaults) choose the runs.
 bench-engine: toolchain dist
 	cd tests/e2e && go test -count=1 -tags bench -run '^TestEngineBenchmark$$' -v -timeout 180m .
 

@@ -21,7 +21,9 @@ import (
 // blueprint, of examples/python and of bench/inline (the same resources with pulumi_aws only),
 // on one engine and one stand-in aws plugin (NOT AWS: no latency, a fake cloud on disk). Each
 // measurement is one warm-up then BENCH_RUNS runs (default 3); the medians are printed with the
-// load average. It prints figures and asserts nothing but that every command succeeds.
+// load average. BENCH_SPOKES (default "2 10 25 50") are the growth's spoke counts; BENCH_PARTS
+// (default "example growth") picks the parts. It prints figures and asserts nothing but that
+// every command succeeds.
 
 // benchProgram is a program directory and the stack config each of its runs gets.
 type benchProgram struct {
@@ -37,6 +39,9 @@ type benchRun struct {
 	previewCPU, upCPU time.Duration
 	resources         int
 	standin           time.Duration // the stand-in's create calls of the up, summed (from its records)
+	// The up's phases, from the stand-in's records: until its first create, from the first
+	// create's start to the last one's end, and after that until pulumi exits.
+	starting, creating, finishing time.Duration
 }
 
 // benchResult is the medians of the measured runs.
@@ -61,8 +66,18 @@ func TestEngineBenchmark(t *testing.T) {
 	fmt.Printf("engine benchmark: pulumi %s, stand-in aws plugin (NOT AWS, no latency), %d core(s), 1 warm-up + %d runs, medians\n",
 		shared.bin, cpuCount(), runs)
 	inline := preparedCopy(t, "bench/inline", "python")
-	python := preparedCopy(t, "examples/python", "python")
+	parts := envOr("BENCH_PARTS", "example growth")
+	if strings.Contains(parts, "example") {
+		benchExample(t, runs, inline)
+	}
+	if strings.Contains(parts, "growth") {
+		benchGrowth(t, runs, counts, inline)
+	}
+}
 
+// benchExample is examples/yaml-blueprint and examples/python against bench/inline.
+func benchExample(t *testing.T, runs int, inline string) {
+	python := preparedCopy(t, "examples/python", "python")
 	fmt.Println("\n== the example network (2 AZs, 2 spokes with workloads): component vs inline")
 	bp := benchMeasure(t, blueprintProgram(t, 2, true), runs)
 	py := benchMeasure(t, benchProgram{label: "examples/python", dir: python}, runs)
@@ -77,19 +92,35 @@ func TestEngineBenchmark(t *testing.T) {
 	}
 	fmt.Printf("ratio component / inline: yaml-blueprint preview %.2fx, up %.2fx; python preview %.2fx, up %.2fx (goal: blueprint preview <= 1.10x)\n",
 		ratio(bp.preview, in.preview), ratio(bp.up, in.up), ratio(py.preview, in.preview), ratio(py.up, in.up))
+}
 
+// benchGrowth is the blueprint against bench/inline by spoke count, then where each up's time went.
+func benchGrowth(t *testing.T, runs int, counts []int, inline string) {
 	fmt.Println("\n== growth (2 AZs, no workloads): blueprint vs inline, and the blueprint's up without checkpoints")
-	fmt.Printf("%6s %9s | %9s %9s %6s | %9s %9s %6s | %11s %10s | %s\n", "spokes", "resources", "preview", "inline", "ratio",
-		"up", "inline", "ratio", "up no-ckpt", "stand-in", "load (1/5/15 min)")
+	fmt.Printf("%6s %9s | %9s %9s %6s | %9s %9s %6s | %11s | %s\n", "spokes", "resources", "preview", "inline", "ratio",
+		"up", "inline", "ratio", "up no-ckpt", "load (1/5/15 min)")
+	var phases []string
 	for _, n := range counts {
 		b := benchMeasure(t, blueprintProgram(t, n, false), runs)
 		i := benchMeasure(t, benchProgram{label: "bench/inline", dir: inline, config: map[string]string{"spokes": fmt.Sprint(n), "workloads": "false"}}, runs)
 		noCkpt := blueprintProgram(t, n, false)
 		noCkpt.env = []string{"PULUMI_SKIP_CHECKPOINTS=true"}
 		c := benchMeasure(t, noCkpt, runs)
-		fmt.Printf("%6d %9d | %8.2fs %8.2fs %5.2fx | %8.2fs %8.2fs %5.2fx | %10.2fs %9.2fs | %s\n", n, b.resources,
+		fmt.Printf("%6d %9d | %8.2fs %8.2fs %5.2fx | %8.2fs %8.2fs %5.2fx | %10.2fs | %s\n", n, b.resources,
 			b.preview.Seconds(), i.preview.Seconds(), ratio(b.preview, i.preview), b.up.Seconds(), i.up.Seconds(),
-			ratio(b.up, i.up), c.up.Seconds(), b.standin.Seconds(), b.load)
+			ratio(b.up, i.up), c.up.Seconds(), b.load)
+		for _, p := range []struct {
+			name string
+			res  benchResult
+		}{{"blueprint", b}, {"inline", i}} {
+			phases = append(phases, fmt.Sprintf("%6d %-10s %9.2fs %10.2fs %10.2fs %10.2fs %10.2fs", n, p.name, p.res.starting.Seconds(),
+				p.res.creating.Seconds(), p.res.finishing.Seconds(), p.res.standin.Seconds(), p.res.upCPU.Seconds()))
+		}
+	}
+	fmt.Println("\nwhere each up goes (medians): until the first create, creating, after the last create; the stand-in's time in creates; CPU of pulumi and its plugins")
+	fmt.Printf("%6s %-10s %10s %10s %10s %10s %10s\n", "spokes", "program", "starting", "creating", "finishing", "stand-in", "CPU")
+	for _, line := range phases {
+		fmt.Println(line)
 	}
 }
 
@@ -135,6 +166,9 @@ func benchMeasure(t *testing.T, p benchProgram, runs int) benchResult {
 	res.previewCPU = median(func(r benchRun) time.Duration { return r.previewCPU })
 	res.upCPU = median(func(r benchRun) time.Duration { return r.upCPU })
 	res.standin = median(func(r benchRun) time.Duration { return r.standin })
+	res.starting = median(func(r benchRun) time.Duration { return r.starting })
+	res.creating = median(func(r benchRun) time.Duration { return r.creating })
+	res.finishing = median(func(r benchRun) time.Duration { return r.finishing })
 	res.resources = all[0].resources
 	t.Logf("%s %v: preview %.2fs, up %.2fs (%d resources)", p.label, p.config, res.preview.Seconds(), res.up.Seconds(), res.resources)
 	return res
@@ -158,12 +192,19 @@ func benchOnce(t *testing.T, p benchProgram) benchRun {
 	var r benchRun
 	r.preview, r.previewCPU, _ = benchTimed(t, s, "preview")
 	var out string
+	upStart := time.Now()
 	r.up, r.upCPU, out = benchTimed(t, s, "up", "--yes", "--skip-preview")
 	if m := createdLine.FindStringSubmatch(out); m != nil {
 		r.resources, _ = strconv.Atoi(m[1])
 	}
-	for _, c := range s.standinCalls("create") {
+	calls := s.standinCalls("create")
+	last := upStart
+	for _, c := range calls {
 		r.standin += c.End.Sub(c.Start)
+		last = later(last, c.End)
+	}
+	if len(calls) > 0 {
+		r.starting, r.creating, r.finishing = calls[0].Start.Sub(upStart), last.Sub(calls[0].Start), upStart.Add(r.up).Sub(last)
 	}
 	s.pulumiOK("stack", "rm", "--yes", "--force")
 	return r
