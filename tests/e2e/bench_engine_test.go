@@ -82,13 +82,14 @@ func benchExample(t *testing.T, runs int, inline string) {
 	bp := benchMeasure(t, blueprintProgram(t, 2, true), runs)
 	py := benchMeasure(t, benchProgram{label: "examples/python", dir: python}, runs)
 	in := benchMeasure(t, benchProgram{label: "bench/inline", dir: inline, config: map[string]string{"spokes": "2", "workloads": "true"}}, runs)
-	fmt.Printf("%-24s %9s %9s %9s %9s %10s  %s\n", "program", "resources", "preview", "up", "up CPU", "stand-in", "load (1/5/15 min)")
+	fmt.Printf("%-24s %9s %9s %9s %11s %9s %10s  %s\n", "program", "resources", "preview", "up", "preview CPU", "up CPU", "stand-in",
+		"load (1/5/15 min)")
 	for _, r := range []struct {
 		name string
 		res  benchResult
 	}{{"examples/yaml-blueprint", bp}, {"examples/python", py}, {"bench/inline", in}} {
-		fmt.Printf("%-24s %9d %8.2fs %8.2fs %8.2fs %9.2fs  %s\n", r.name, r.res.resources, r.res.preview.Seconds(),
-			r.res.up.Seconds(), r.res.upCPU.Seconds(), r.res.standin.Seconds(), r.res.load)
+		fmt.Printf("%-24s %9d %8.2fs %8.2fs %10.2fs %8.2fs %9.2fs  %s\n", r.name, r.res.resources, r.res.preview.Seconds(),
+			r.res.up.Seconds(), r.res.previewCPU.Seconds(), r.res.upCPU.Seconds(), r.res.standin.Seconds(), r.res.load)
 	}
 	fmt.Printf("ratio component / inline: yaml-blueprint preview %.2fx, up %.2fx; python preview %.2fx, up %.2fx (goal: blueprint preview <= 1.10x)\n",
 		ratio(bp.preview, in.preview), ratio(bp.up, in.up), ratio(py.preview, in.preview), ratio(py.up, in.up))
