@@ -13,12 +13,14 @@
 #                   puts it in the plugin's schema and the SDKs, so the engine installs the plugin itself)
 #   make bench      the last release and this build side by side (download, start, Construct, exit; Java 17
 #                   AppCDS and Java 25 AOT), then start-up, Construct and concurrency figures (prints, asserts nothing)
+#   make bench-engine  preview/up medians under the real engine and the stand-in aws plugin: the blueprint, examples/python
+#                   and bench/inline (the same resources with pulumi_aws only), by spoke count (prints, asserts nothing)
 #   make docs       regenerate docs/reference.md (the component reference) from schema.json
 #   make sdks       regenerate sdk/<language> from schema.json (needs the toolchain; builds it if missing)
 #   make toolchain  build the pulumi CLI and language hosts from the Go module proxy (cached, see tools/)
 #   make clean      remove build output
 
-.PHONY: build demo plan verify diagram test test-tools test-provider test-sdks test-standin test-e2e dist bench docs docs-check sdks toolchain clean
+.PHONY: build demo plan verify diagram test test-tools test-provider test-sdks test-standin test-e2e dist bench bench-engine docs docs-check sdks toolchain clean
 
 MVN ?= mvn -q -B
 VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' provider/pom.xml)
@@ -130,6 +132,11 @@ bench: dist
 	  -Dbench.tarball="$(CURDIR)/dist/pulumi-resource-hubspoke-v$(VERSION)-$(firstword $(PLATFORMS)).tar.gz" \
 	  -Dbench.aotJavaHome="$(AOT_JAVA_HOME)" $(BENCH_FLAGS)
 	cd provider && $(MVN) exec:java@bench $(BENCH_FLAGS)
+
+# BENCH_SPOKES="2 10 25 50", BENCH_RUNS=3 (after one warm-up) and BENCH_PARTS="example growth"
+# (the defaults) choose the runs.
+bench-engine: toolchain dist
+	cd tests/e2e && go test -count=1 -tags bench -run '^TestEngineBenchmark$$' -v -timeout 180m .
 
 toolchain:
 	tools/toolchain.sh

@@ -31,7 +31,7 @@ tarball=$root/dist/pulumi-resource-hubspoke-v$version-$os-$arch.tar.gz
 [[ -f $tarball ]] || { echo "demo: $tarball is missing: run make dist (make demo does)" >&2; exit 1; }
 
 # A fresh stack and fake cloud every time; the installed plugins stay.
-rm -rf "$state/backend" "$state/program" "$state/standin-cloud.json" "$state/standin-cloud.records.jsonl" "$state/standin-cloud.json.lock"
+rm -rf "$state/backend" "$state/program" "$state/standin-cloud.json" "$state/standin-cloud.records.jsonl" "$state/standin-cloud.json.lock" "$state/standin-cloud.json.journal"
 say "the Pulumi CLI and YAML host (tools/toolchain.sh --for demo)"
 "$root/tools/toolchain.sh" --for demo
 export HUBSPOKE_TOOLCHAIN_TIER=demo

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepares a copy of examples/python: creates WORK_DIR/venv (the virtualenv its Pulumi.yaml
+# Prepares a copy of examples/python (or bench/inline): creates WORK_DIR/venv (the virtualenv its Pulumi.yaml
 # names) and installs its requirements.txt there, with pulumi_hubspoke built as a wheel from
 # the repository's sdk/python and pulumi pinned to the version tools/sdk-check.sh checks.
 #
@@ -44,8 +44,8 @@ install=("${pip[@]}" install -q --no-index --find-links "$wheels" --find-links "
   -r "$work/requirements.txt" "pulumi==$PY_PULUMI")
 say "install requirements.txt with pulumi $PY_PULUMI (offline, from the cached wheelhouse)"
 if ! "${install[@]}" >>"$log" 2>&1; then
-  step "wheelhouse incomplete: download pulumi $PY_PULUMI and the SDK's requirements" \
-    "${pip[@]}" download -q -d "$wheelhouse" "$(compgen -G "$wheels/pulumi_hubspoke-*.whl")" "pulumi==$PY_PULUMI"
+  step "wheelhouse incomplete: download pulumi $PY_PULUMI and requirements.txt's packages" \
+    "${pip[@]}" download -q -d "$wheelhouse" --find-links "$wheels" -r "$work/requirements.txt" "pulumi==$PY_PULUMI"
   rm -f "$wheelhouse"/pulumi_hubspoke-*
   step "install requirements.txt with pulumi $PY_PULUMI" "${install[@]}"
 fi

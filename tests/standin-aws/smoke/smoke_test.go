@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hubspoke/hubspoke/tests/standin-aws/standin"
 )
 
 const program = `name: standin-smoke
@@ -189,9 +191,9 @@ func exportedAwsIDs(t *testing.T, export string) map[string]string {
 
 func cloudSize(t *testing.T, path string) int {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	data, err := standin.LoadState(path)
 	if err != nil {
-		t.Fatalf("the stand-in state file %s: %v", path, err)
+		t.Fatalf("the stand-in state %s: %v", path, err)
 	}
 	var c struct {
 		Resources map[string]any `json:"resources"`

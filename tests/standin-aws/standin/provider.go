@@ -301,34 +301,34 @@ func previewCreate(ch *change) (*pulumirpc.CreateResponse, error) {
 // create is Create's short state change, under the state lock.
 func (p *Provider) create(ch *change) (id string, outs resource.PropertyMap, err error) {
 	urn, typ, name := ch.urn, ch.typ, ch.name
-	err = p.state.change(func(c *cloud) (bool, error) {
+	err = p.state.change(func(c *cloud) error {
 		if p.failsNow(urn, name) && !c.FailedOnce[urn] {
-			c.FailedOnce[urn] = true
+			c.markFailed(urn)
 			p.logf("failing the create of %s %s once, as %s asks", typ, name, FailCreateEnv)
-			return true, fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
+			return fmt.Errorf("stand-in AWS (NOT AWS): injected failure creating %s %q (%s=%s); the next attempt succeeds",
 				typ, name, FailCreateEnv, p.failCreate)
 		}
 		if err := p.refuse(c, typ, "", ch.inputs); err != nil {
-			return false, fmt.Errorf("stand-in AWS (NOT AWS): creating %s %q: %w", typ, name, err)
+			return fmt.Errorf("stand-in AWS (NOT AWS): creating %s %q: %w", typ, name, err)
 		}
 		generation := c.Generations[urn] + 1
 		generated := hash(urn, fmt.Sprint(generation))[:17]
 		var playErr error
 		id, outs, playErr = p.play(c, ch.t, typ, name, generated, ch.inputs)
 		if playErr != nil {
-			return false, playErr
+			return playErr
 		}
 		// Ids made from properties (routes, associations, IAM names, ...) can clash, as they do
 		// in AWS; ids are unique per resource type.
 		if held, taken := c.get(typ, id); taken {
-			return false, fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
+			return fmt.Errorf("stand-in AWS (NOT AWS): cannot create %s %q: %s already exists (held by %s)",
 				typ, name, id, held.URN)
 		}
 		if err := putResource(c, id, typ, urn, ch.inputs, outs, generated); err != nil {
-			return false, err
+			return err
 		}
-		c.Generations[urn] = generation
-		return true, nil
+		c.setGeneration(urn, generation)
+		return nil
 	})
 	return id, outs, err
 }
@@ -342,7 +342,7 @@ func putResource(c *cloud, id, typ, urn string, inputs, outs resource.PropertyMa
 	if err != nil {
 		return err
 	}
-	c.Resources[key(typ, id)] = stored{ID: id, Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}
+	c.put(stored{ID: id, Type: typ, URN: urn, Inputs: in, Outputs: out, Generated: generated}, inputs)
 	return nil
 }
 
@@ -406,20 +406,20 @@ func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*p
 		return &pulumirpc.UpdateResponse{Properties: props}, nil
 	}
 	var outs resource.PropertyMap
-	err = p.state.change(func(c *cloud) (bool, error) {
+	err = p.state.change(func(c *cloud) error {
 		s, ok := c.get(typ, req.GetId())
 		if !ok {
-			return false, fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
+			return fmt.Errorf("stand-in AWS (NOT AWS): %s %s (%s) does not exist in the stand-in cloud; run refresh",
 				typ, name, req.GetId())
 		}
 		if err := p.refuse(c, typ, req.GetId(), news); err != nil {
-			return false, fmt.Errorf("stand-in AWS (NOT AWS): updating %s %q: %w", typ, name, err)
+			return fmt.Errorf("stand-in AWS (NOT AWS): updating %s %q: %w", typ, name, err)
 		}
 		var playErr error
 		if _, outs, playErr = p.play(c, t, typ, name, s.Generated, news); playErr != nil {
-			return false, playErr
+			return playErr
 		}
-		return true, putResource(c, req.GetId(), typ, urn, news, outs, s.Generated)
+		return putResource(c, req.GetId(), typ, urn, news, outs, s.Generated)
 	})
 	if err == nil {
 		err = p.wait(ctx, typ, OpUpdate)
@@ -439,14 +439,12 @@ func (p *Provider) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*p
 func (p *Provider) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	start := time.Now()
 	typ := resource.URN(req.GetUrn()).Type().String()
-	err := p.state.change(func(c *cloud) (bool, error) {
-		k := key(typ, req.GetId())
-		if _, ok := c.Resources[k]; !ok {
-			return false, nil
+	err := p.state.change(func(c *cloud) error {
+		if _, ok := c.get(typ, req.GetId()); ok {
+			c.remove(typ, req.GetId())
+			p.cascadeDelete(c, typ, req.GetId())
 		}
-		delete(c.Resources, k)
-		p.cascadeDelete(c, typ, req.GetId())
-		return true, nil
+		return nil
 	})
 	if err == nil {
 		err = p.wait(ctx, typ, OpDelete)

@@ -19,7 +19,7 @@ func urnOf(typ, name string) string {
 	return "urn:pulumi:dev::standin-test::" + typ + "::" + name
 }
 
-func props(t *testing.T, m map[string]any) *structpb.Struct {
+func props(t testing.TB, m map[string]any) *structpb.Struct {
 	t.Helper()
 	s, err := marshal(resource.NewPropertyMapFromMap(m))
 	if err != nil {
@@ -294,7 +294,7 @@ func TestFailCreateSwitchFailsTheNamedCreateOnceAndRecordsIt(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `injected failure creating aws:ec2/vpc:Vpc "spoke-a"`) {
 		t.Fatalf("first create: %v", err)
 	}
-	data, _ := os.ReadFile(path)
+	data, _ := LoadState(path)
 	var c cloud
 	if json.Unmarshal(data, &c) != nil || !c.FailedOnce[urnOf(vpcT, "spoke-a")] || len(c.Resources) != 1 {
 		t.Fatalf("state after the failure: %s", data)

@@ -105,7 +105,7 @@ func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) 
 	if err != nil {
 		return refused("CreateSubnet", "InvalidParameterValue", "Value (%s) for parameter cidrBlock is invalid. This is not a valid CIDR block.", cidr)
 	}
-	vpcIn, err := decodeProps(vpc.Inputs)
+	vpcIn, err := c.inputsOf(vpc)
 	if err != nil {
 		return err
 	}
@@ -114,9 +114,9 @@ func (p *Provider) refuseSubnet(c *cloud, self string, in resource.PropertyMap) 
 			return refused("CreateSubnet", "InvalidSubnet.Range", "The CIDR '%s' is invalid.", cidr)
 		}
 	}
-	for _, other := range c.ofType(subnetType) {
-		otherIn, err := decodeProps(other.Inputs)
-		if err != nil || other.ID == self || str(otherIn, "vpcId") != vpc.ID {
+	for _, other := range c.ofVpc(subnetType, vpc.ID) {
+		otherIn, err := c.inputsOf(other)
+		if err != nil || other.ID == self {
 			continue
 		}
 		if o, err := netip.ParsePrefix(str(otherIn, "cidrBlock")); err == nil && o.Overlaps(prefix) {
@@ -154,7 +154,7 @@ func refuseRoute(c *cloud, in resource.PropertyMap) error {
 // routeTableVpc is the VPC of a route table: one the stack created, or a VPC's main table.
 func routeTableVpc(c *cloud, table string) (string, bool) {
 	if rt, ok := c.get(routeTableType, table); ok {
-		if in, err := decodeProps(rt.Inputs); err == nil {
+		if in, err := c.inputsOf(rt); err == nil {
 			return str(in, "vpcId"), true
 		}
 	}
@@ -172,12 +172,12 @@ func routeTableVpc(c *cloud, table string) (string, bool) {
 func endpointVpcs(c *cloud) map[string]string {
 	out := map[string]string{}
 	for _, e := range c.ofType(endpointType) {
-		if in, err := decodeProps(e.Inputs); err == nil {
+		if in, err := c.inputsOf(e); err == nil {
 			out[e.ID] = str(in, "vpcId")
 		}
 	}
 	for _, fw := range c.ofType(firewallType) {
-		in, err1 := decodeProps(fw.Inputs)
+		in, err1 := c.inputsOf(fw)
 		outs, err2 := decodeProps(fw.Outputs)
 		if err1 != nil || err2 != nil {
 			continue

@@ -205,20 +205,29 @@ func (p *Provider) playAccounts(c *cloud, typ, id string, in, outs resource.Prop
 func (p *Provider) cascadeDelete(c *cloud, typ, id string) {
 	switch typ {
 	case attachmentType:
-		delete(c.Resources, key(attachmentAccepterType, id))
+		removeIfPresent(c, attachmentAccepterType, id)
 		for _, linkType := range []string{tgwAssociationType, tgwPropagationType} {
 			for _, link := range c.ofType(linkType) {
 				if str(inputsOf(link), "transitGatewayAttachmentId") == id {
-					delete(c.Resources, key(linkType, link.ID))
+					c.remove(linkType, link.ID)
 				}
 			}
 		}
 	case attachmentAccepterType:
-		if _, ok := c.get(attachmentType, id); ok {
-			delete(c.Resources, key(attachmentType, id))
+		if removeIfPresent(c, attachmentType, id) {
 			p.cascadeDelete(c, attachmentType, id)
 		}
 	case shareAccepterType:
-		delete(c.Resources, key(sharePrincipalType, id))
+		removeIfPresent(c, sharePrincipalType, id)
 	}
+}
+
+// removeIfPresent removes a resource through the state's journal (never by editing the map, which
+// would not be saved) and says whether it was there.
+func removeIfPresent(c *cloud, typ, id string) bool {
+	if _, ok := c.get(typ, id); !ok {
+		return false
+	}
+	c.remove(typ, id)
+	return true
 }

@@ -1,5 +1,5 @@
 // Command pulumi-resource-aws is the STAND-IN aws provider for hubspoke's offline tests.
-// It is NOT AWS: it plays the cloud from a JSON file (see tests/standin-aws/README.md).
+// It is NOT AWS: it plays the cloud from a JSON file and its journal (see tests/standin-aws/README.md).
 package main
 
 import (
@@ -13,6 +13,17 @@ import (
 )
 
 func main() {
+	// `pulumi-resource-aws state PATH` prints the cloud kept in PATH and its journal, as one JSON
+	// document in the state file's format, for tests and people to read.
+	if len(os.Args) == 3 && os.Args[1] == "state" {
+		data, err := standin.LoadState(os.Args[2])
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "stand-in AWS (NOT AWS): %v\n", err)
+			os.Exit(1)
+		}
+		fmt.Printf("%s\n", data)
+		return
+	}
 	prov, err := standin.FromEnv()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "stand-in AWS (NOT AWS): %v\n", err)
