@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -79,13 +80,33 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private final StandInAws aws = new StandInAws();
     private final Server server;
 
+    /**
+     * The ports of every monitor started in this JVM. The provider remembers a monitor's answers by
+     * address, as it may (an engine run's monitor keeps its address and its features); a monitor
+     * on a port the system hands out again would find the answers its predecessor gave.
+     */
+    private static final Set<Integer> PORTS_USED = ConcurrentHashMap.newKeySet();
+
     private FakeMonitor(Mode mode, Duration registrationDelay, Map<String, String> refusals) throws IOException {
         this.mode = mode;
         this.registrationDelay = registrationDelay;
         this.refusals = Map.copyOf(refusals);
-        this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(64 * 1024 * 1024)
-                .addService(this).build().start();
+        this.server = startOnFreshPort();
+    }
+
+    private Server startOnFreshPort() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Server started = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .maxInboundMessageSize(64 * 1024 * 1024)
+                    .addService(this).build().start();
+            if (PORTS_USED.add(started.getPort())) {
+                return started;
+            }
+            started.shutdownNow();
+            if (attempt == 100) {
+                throw new IOException("no port the test run has not used yet after 100 tries");
+            }
+        }
     }
 
     static FakeMonitor start(Mode mode) throws IOException {
