@@ -76,8 +76,10 @@ func ownerOf(s stored) string {
 	return Account
 }
 
-func inputsOf(s stored) resource.PropertyMap {
-	in, err := decodeProps(s.Inputs)
+// inputsOrEmpty is a stored resource's inputs through the cloud's decode cache (inputsOf); ones
+// that do not decode (the stand-in never stores such) read as empty.
+func (c *cloud) inputsOrEmpty(s stored) resource.PropertyMap {
+	in, err := c.inputsOf(s)
 	if err != nil {
 		return resource.PropertyMap{}
 	}
@@ -98,13 +100,13 @@ func outputsOf(s stored) resource.PropertyMap {
 func (p *Provider) sharedWithMe(c *cloud, tgw stored, owner string) bool {
 	arn := str(outputsOf(tgw), "arn")
 	for _, ra := range c.ofType(shareResourceType) {
-		in := inputsOf(ra)
+		in := c.inputsOrEmpty(ra)
 		share := str(in, "resourceShareArn")
 		if str(in, "resourceArn") != arn || accountInARN(share) != owner {
 			continue
 		}
 		for _, pa := range c.ofType(sharePrincipalType) {
-			pin := inputsOf(pa)
+			pin := c.inputsOrEmpty(pa)
 			if str(pin, "resourceShareArn") != share || !p.covers(str(pin, "principal")) {
 				continue
 			}
@@ -136,7 +138,7 @@ func (p *Provider) covers(principal string) bool {
 func attachmentState(c *cloud, att stored) string {
 	outs := outputsOf(att)
 	tgw, ok := c.get(tgwType, str(outs, "transitGatewayId"))
-	if !ok || ownerOf(tgw) == str(outs, "vpcOwnerId") || str(inputsOf(tgw), "autoAcceptSharedAttachments") == "enable" {
+	if !ok || ownerOf(tgw) == str(outs, "vpcOwnerId") || str(c.inputsOrEmpty(tgw), "autoAcceptSharedAttachments") == "enable" {
 		return attachmentAvailable
 	}
 	if _, accepted := c.get(attachmentAccepterType, att.ID); accepted {
@@ -167,7 +169,7 @@ func (p *Provider) playAccounts(c *cloud, typ, id string, in, outs resource.Prop
 		sender := accountInARN(shareArn)
 		var resources []string
 		for _, ra := range c.ofType(shareResourceType) {
-			if rin := inputsOf(ra); str(rin, "resourceShareArn") == shareArn {
+			if rin := c.inputsOrEmpty(ra); str(rin, "resourceShareArn") == shareArn {
 				resources = append(resources, str(rin, "resourceArn"))
 			}
 		}
@@ -177,7 +179,7 @@ func (p *Provider) playAccounts(c *cloud, typ, id string, in, outs resource.Prop
 		set("status", s("ACCEPTED"))
 		set("receiverAccountId", s(p.account))
 		set("senderAccountId", s(sender))
-		set("shareName", s(str(inputsOf(share), "name")))
+		set("shareName", s(str(c.inputsOrEmpty(share), "name")))
 		set("resources", strs(resources))
 	case attachmentAccepterType:
 		att, ok := c.get(attachmentType, str(in, "transitGatewayAttachmentId"))
@@ -208,7 +210,7 @@ func (p *Provider) cascadeDelete(c *cloud, typ, id string) {
 		removeIfPresent(c, attachmentAccepterType, id)
 		for _, linkType := range []string{tgwAssociationType, tgwPropagationType} {
 			for _, link := range c.ofType(linkType) {
-				if str(inputsOf(link), "transitGatewayAttachmentId") == id {
+				if str(c.inputsOrEmpty(link), "transitGatewayAttachmentId") == id {
 					c.remove(linkType, link.ID)
 				}
 			}

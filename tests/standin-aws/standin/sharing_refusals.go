@@ -116,7 +116,7 @@ func (p *Provider) refuseRouteTableLink(c *cloud, typ string, in resource.Proper
 	if !ok {
 		return nil // not one the stand-in made: nothing to check it against
 	}
-	if tgw, ok := c.get(tgwType, str(inputsOf(rt), "transitGatewayId")); ok && ownerOf(tgw) != p.account {
+	if tgw, ok := c.get(tgwType, str(c.inputsOrEmpty(rt), "transitGatewayId")); ok && ownerOf(tgw) != p.account {
 		return refused(op, "InvalidRouteTableID.NotFound",
 			"The transitGatewayRouteTable ID '%s' does not exist. (Account %s owns its transit gateway; account %s cannot change it.)",
 			table, ownerOf(tgw), p.account)
@@ -173,7 +173,7 @@ func (p *Provider) refuseShareAssociation(c *cloud, typ string, in resource.Prop
 	switch {
 	case accountID.MatchString(principal):
 		external := !p.org.together(p.account, principal)
-		if allow := inputsOf(share)["allowExternalPrincipals"]; external && allow.IsBool() && !allow.BoolValue() {
+		if allow := c.inputsOrEmpty(share)["allowExternalPrincipals"]; external && allow.IsBool() && !allow.BoolValue() {
 			return refused(op, "OperationNotPermittedException",
 				"The resource share %s does not allow external principals, and account %s is outside your organization", shareArn, principal)
 		}
