@@ -2,6 +2,7 @@ package dev.hubspoke;
 
 import dev.hubspoke.plan.PlanCommand;
 import dev.hubspoke.server.ProviderMode;
+import dev.hubspoke.server.TrainingEngine;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,19 +12,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The launcher's class-data-sharing training run ({@code cds-training ENGINE}): loads the classes
- * a Construct needs by planning the seed network (HubAndSpoke with its defaults, through the same
- * components, SDK and aws classes), then runs as a provider so the server's classes load too. The
- * launcher stops it once the port is printed, and the JVM archives every class loaded on the way.
- * Without this the archive would cover start-up only, and each provider's first Construct would
- * load and verify thousands of classes again.
+ * The launcher's class-data-sharing training run ({@code cds-training}): plans the seed network
+ * (the classes of {@code plan}), then starts as a provider the way the engine starts one and, before
+ * printing its port, is sent by an in-process engine ({@link TrainingEngine}) what {@code pulumi
+ * preview} and {@code pulumi up} send: plugin info, schema, config and a Construct of the seed
+ * network (HubAndSpoke with its defaults), once as a preview and once as an update, over gRPC. The
+ * launcher stops it once the port is printed, and the JVM archives every class loaded on the way:
+ * the server's, the SDK's deployment, gRPC's client side and the components'. Without this each
+ * provider's first Construct would load and verify those classes again.
  */
 final class CdsTraining {
 
     private CdsTraining() {
     }
 
-    static int run(String... args) throws IOException, InterruptedException {
+    static int run() throws IOException, InterruptedException {
         Path config = Files.createTempFile("hubspoke-cds-training", ".yaml");
         try (var discard = new PrintStream(OutputStream.nullOutputStream())) {
             Files.writeString(config, "{}\n");
@@ -31,6 +34,8 @@ final class CdsTraining {
         } finally {
             Files.deleteIfExists(config);
         }
-        return ProviderMode.run(args);
+        try (var engine = TrainingEngine.start()) {
+            return ProviderMode.run(server -> engine.previewAndUpdate(server.port()), engine.address());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.hubspoke;
 
 import dev.hubspoke.cli.Cli;
 import dev.hubspoke.plan.PlanCommand;
+import dev.hubspoke.server.AsyncPool;
 import dev.hubspoke.server.ProviderMode;
 import dev.hubspoke.verify.DiagramCommand;
 import dev.hubspoke.verify.VerifyCommand;
@@ -40,9 +41,10 @@ public final class Main implements Callable<Integer> {
     static final Set<String> COMMANDS = Set.of("plan", "verify", "diagram");
     static final Set<String> HELP_FLAGS = Set.of("-h", "--help", "-V", "--version");
     /**
-     * The launcher's class-data-sharing training run ({@code cds-training ENGINE_ARGS...}, see
-     * {@link CdsTraining}): not a user's command, so neither listed nor parsed here, and it
-     * starts the server the way the engine's start does, so the archive holds what a start loads.
+     * The launcher's class-data-sharing training run ({@code cds-training}, see {@link CdsTraining}):
+     * not a user's command, so neither listed nor parsed here. It starts the server the way the
+     * engine's start does and serves a preview's and an update's Construct to an engine of its own,
+     * so the archive holds what a start and a first Construct load.
      */
     static final String CDS_TRAINING = "cds-training";
 
@@ -74,6 +76,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything touches CompletableFuture: the plan's mocks run the SDK too (see AsyncPool).
+        AsyncPool.apply();
         System.exit(run(ProviderMode::run, Cli.Streams.system(), args));
     }
 
@@ -85,7 +89,7 @@ public final class Main implements Callable<Integer> {
      */
     static int run(Server server, Cli.Streams streams, String... args) throws Exception {
         if (args.length > 0 && args[0].equals(CDS_TRAINING)) {
-            return CdsTraining.run(Arrays.copyOfRange(args, 1, args.length));
+            return CdsTraining.run();
         }
         if (servesDirectly(args)) {
             return server.serve(args);

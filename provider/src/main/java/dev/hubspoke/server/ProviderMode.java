@@ -3,6 +3,7 @@ package dev.hubspoke.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -19,6 +20,12 @@ public final class ProviderMode {
     private ProviderMode() {
     }
 
+    /** Work done against the started server before its port is printed. */
+    @FunctionalInterface
+    public interface BeforePort {
+        void accept(ProviderServer server) throws Exception;
+    }
+
     /**
      * Serves until shut down.
      *
@@ -26,6 +33,14 @@ public final class ProviderMode {
      * @return the process exit code
      */
     public static int run(String... args) throws IOException, InterruptedException {
+        return run(server -> { }, args);
+    }
+
+    /**
+     * Serves until shut down, as {@link #run(String...)}, after {@code beforePort} has used the
+     * started server (the archive's training run; its failure is logged and the server serves on).
+     */
+    public static int run(BeforePort beforePort, String... args) throws IOException, InterruptedException {
         AsyncPool.apply();
         var parent = ParentWatch.startingParent();
         // stdout belongs to the port alone: anything else a library prints goes to stderr.
@@ -41,6 +56,11 @@ public final class ProviderMode {
         }
         Logging.configure(parsed.verbosity());
         var server = ProviderServer.start(ConstructHandlers.discovered(), parsed.engineAddress());
+        try {
+            beforePort.accept(server);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "before the port: " + e, e);
+        }
         portOut.println(server.port());
         portOut.flush();
         LOG.info(() -> "listening on 127.0.0.1:" + server.port() + parsed.engineAddress()

@@ -174,6 +174,6 @@ class ConcurrentConstructsWireIT {
     }
 
     private static String componentUrn(String name) {
-        return FakeMonitor.urn(STACK_URN, SPOKE, name);
+        return StandInMonitor.urn(STACK_URN, SPOKE, name);
     }
 }

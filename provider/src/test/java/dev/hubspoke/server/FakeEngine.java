@@ -1,15 +1,8 @@
 package dev.hubspoke.server;
 
-import com.google.protobuf.Empty;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
-import pulumirpc.EngineGrpc;
-import pulumirpc.EngineOuterClass.GetRootResourceRequest;
-import pulumirpc.EngineOuterClass.GetRootResourceResponse;
 import pulumirpc.EngineOuterClass.LogRequest;
-import pulumirpc.EngineOuterClass.SetRootResourceRequest;
-import pulumirpc.EngineOuterClass.SetRootResourceResponse;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,15 +10,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** The engine's own gRPC service as a provider's deployment uses it: logging and the root resource. */
-final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseable {
+/** The engine's own gRPC service as a provider's deployment uses it, recording every log message. */
+final class FakeEngine extends StandInEngine implements AutoCloseable {
 
     private final List<LogRequest> logs = new CopyOnWriteArrayList<>();
-    private final String rootUrn;
     private final Server server;
 
     private FakeEngine(String rootUrn) throws IOException {
-        this.rootUrn = rootUrn;
+        super(rootUrn);
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(this).build().start();
     }
@@ -43,22 +35,8 @@ final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseabl
     }
 
     @Override
-    public void log(LogRequest request, StreamObserver<Empty> response) {
+    protected void logged(LogRequest request) {
         logs.add(request);
-        response.onNext(Empty.getDefaultInstance());
-        response.onCompleted();
-    }
-
-    @Override
-    public void getRootResource(GetRootResourceRequest request, StreamObserver<GetRootResourceResponse> response) {
-        response.onNext(GetRootResourceResponse.newBuilder().setUrn(rootUrn).build());
-        response.onCompleted();
-    }
-
-    @Override
-    public void setRootResource(SetRootResourceRequest request, StreamObserver<SetRootResourceResponse> response) {
-        response.onNext(SetRootResourceResponse.getDefaultInstance());
-        response.onCompleted();
     }
 
     @Override

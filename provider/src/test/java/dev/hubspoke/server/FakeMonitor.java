@@ -1,9 +1,7 @@
 package dev.hubspoke.server;
 
 import com.google.protobuf.Empty;
-import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.Struct;
-import com.pulumi.test.Mocks;
 import dev.hubspoke.plan.StandInAws;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -15,7 +13,6 @@ import pulumirpc.Resource.ResourceInvokeRequest;
 import pulumirpc.Resource.ResourceInvokeResponse;
 import pulumirpc.Resource.SupportsFeatureRequest;
 import pulumirpc.Resource.SupportsFeatureResponse;
-import pulumirpc.ResourceMonitorGrpc;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,15 +31,11 @@ import java.util.concurrent.TimeUnit;
  * as outputs (plus an ARN); the invokes the components use get fixed answers. In preview mode
  * ids and computed outputs are unknown, as in a first {@code pulumi preview}.
  */
-final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase implements AutoCloseable {
+final class FakeMonitor extends StandInMonitor implements AutoCloseable {
 
     static final String REGION = StandInAws.REGION;
     static final List<String> ZONES = StandInAws.REGION_ZONES;
     static final String AMI = StandInAws.AL2023_AMI;
-
-    /** The features a current engine reports. */
-    private static final Set<String> FEATURES =
-            Set.of("secrets", "resourceReferences", "outputValues", "deletedWith", "aliasSpecs", "transforms");
 
     /** One RegisterResource call. */
     record Registration(String type, String name, String parent, boolean custom, Struct inputs, String urn,
@@ -76,8 +69,6 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private final Map<String, String> refusals;
     private final List<String> invokes = new CopyOnWriteArrayList<>();
     private final List<String> featureQuestions = new CopyOnWriteArrayList<>();
-    /** Plays AWS: computed outputs (ids, arns, IPs, firewall endpoints) and invoke answers. */
-    private final StandInAws aws = new StandInAws();
     private final Server server;
 
     /**
@@ -88,6 +79,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     private static final Set<Integer> PORTS_USED = ConcurrentHashMap.newKeySet();
 
     private FakeMonitor(Mode mode, Duration registrationDelay, Map<String, String> refusals) throws IOException {
+        super(mode == Mode.PREVIEW);
         this.mode = mode;
         this.registrationDelay = registrationDelay;
         this.refusals = Map.copyOf(refusals);
@@ -144,7 +136,7 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
 
     /** The provider reference of every custom resource created (in update mode) and every invoke, in order. */
     List<StandInAws.ProviderUse> providerUses() {
-        return aws.providerUses();
+        return aws().providerUses();
     }
 
     List<String> invokes() {
@@ -163,33 +155,15 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
     @Override
     public void supportsFeature(SupportsFeatureRequest request, StreamObserver<SupportsFeatureResponse> response) {
         featureQuestions.add(request.getId());
-        reply(response, SupportsFeatureResponse.newBuilder().setHasSupport(FEATURES.contains(request.getId())).build());
+        super.supportsFeature(request, response);
     }
 
     @Override
     public void registerResource(RegisterResourceRequest request, StreamObserver<RegisterResourceResponse> response) {
         var started = System.nanoTime();
-        var urn = urn(request.getParent(), request.getType(), request.getName());
-        var object = request.getObject().toBuilder();
-        var id = "";
-        if (request.getCustom() && mode == Mode.UPDATE) {
-            // The stand-in AWS computes what a create returns; the inputs keep their secret markers,
-            // as the engine keeps an output secret when its input was.
-            var created = aws.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
-                    Structs.bare(request.getObject()), request.getProvider(), null)).join();
-            id = created.id.orElse("");
-            @SuppressWarnings("unchecked")
-            var state = (Map<String, Object>) created.state;
-            state.forEach((key, value) -> {
-                if (!object.containsFields(key)) {
-                    object.putFields(key, Structs.value(value));
-                }
-            });
-            object.putFields("id", Structs.value(id));
-        }
+        var answer = answer(request);
         registrations.add(new Registration(request.getType(), request.getName(), request.getParent(),
-                request.getCustom(), request.getObject(), urn, id));
-        var reply = RegisterResourceResponse.newBuilder().setUrn(urn);
+                request.getCustom(), request.getObject(), answer.getUrn(), answer.getId()));
         if (request.getCustom()) {
             sleep(registrationDelay);
             creates.add(new Create(request.getName(), request.getParent(), started, System.nanoTime()));
@@ -198,43 +172,20 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
                 response.onError(io.grpc.Status.UNKNOWN.withDescription(refusal).asRuntimeException());
                 return;
             }
-            if (mode == Mode.UPDATE) {
-                reply.setId(id);
-            }
-            reply.setObject(object);
         }
-        reply(response, reply.build());
+        reply(response, answer);
     }
 
     @Override
     public void registerResourceOutputs(RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
         outputs.add(new Outputs(request.getUrn(), request.getOutputs()));
-        reply(response, Empty.getDefaultInstance());
+        super.registerResourceOutputs(request, response);
     }
 
     @Override
     public void invoke(ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
         invokes.add(request.getTok());
-        Map<String, Object> result;
-        try {
-            result = aws.callAsync(new Mocks.CallArgs(request.getTok(),
-                    ImmutableMap.copyOf(Structs.bare(request.getArgs())), request.getProvider())).join();
-        } catch (IllegalArgumentException unanswered) {
-            response.onError(io.grpc.Status.UNIMPLEMENTED
-                    .withDescription("the fake monitor does not answer " + request.getTok()).asRuntimeException());
-            return;
-        }
-        reply(response, ResourceInvokeResponse.newBuilder().setReturn(Structs.struct(result)).build());
-    }
-
-    /** The URN the engine would give: the parent's type chain, except the stack's, then type and name. */
-    static String urn(String parent, String type, String name) {
-        var parts = parent.split("::");
-        var stack = parts[0].substring("urn:pulumi:".length());
-        var project = parts[1];
-        var parentType = parts[2];
-        var qualified = parentType.endsWith("pulumi:pulumi:Stack") ? type : parentType + "$" + type;
-        return "urn:pulumi:" + stack + "::" + project + "::" + qualified + "::" + name;
+        super.invoke(request, response);
     }
 
     private static void sleep(Duration delay) {
@@ -243,11 +194,6 @@ final class FakeMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase impl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <T> void reply(StreamObserver<T> response, T value) {
-        response.onNext(value);
-        response.onCompleted();
     }
 
     @Override

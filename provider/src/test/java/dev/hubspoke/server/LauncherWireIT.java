@@ -119,9 +119,17 @@ class LauncherWireIT {
         var archive = firstStartMakesAnArchive(env, cache);
 
         env.put("HUBSPOKE_JAVA_OPTS", "-Xlog:class+load=info:stderr");
-        try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
+        try (var engine = FakeEngine.start(ProviderWireIT.STACK_URN);
+             var second = ProviderProcess.start(env, launcher, engine.address());
+             var monitor = FakeMonitor.start(FakeMonitor.Mode.PREVIEW)) {
             var shared = "dev.hubspoke.server.ProviderService source: shared objects file";
             assertTrue(waitForStderr(second, shared), "ProviderService was not loaded from the archive");
+            // The training served a Construct over gRPC: the client side of the monitor's
+            // protocol, which nothing but a Construct loads (plan runs under mocks), is archived.
+            second.blocking().construct(ProviderWireIT.construct(monitor, "hubspoke:index:Hub", "hub", Map.of())
+                    .setDryRun(true).build());
+            var monitorClient = "pulumirpc.ResourceMonitorGrpc$ResourceMonitorFutureStub source: shared objects file";
+            assertTrue(waitForStderr(second, monitorClient), "a Construct's classes were not loaded from the archive");
         }
 
         Files.write(archive, "not an archive".getBytes(StandardCharsets.UTF_8));
@@ -151,12 +159,40 @@ class LauncherWireIT {
         try (var second = ProviderProcess.start(env, launcher, "127.0.0.1:1")) {
             var arguments = List.of(second.process().info().arguments().orElseThrow());
             assertTrue(arguments.contains("-XX:AOTCache=" + archive), arguments.toString());
-            // A start alone never loads Cidr (a Construct does); an AOT cache loads every class it
-            // holds at start-up, so Cidr from the cache shows the training's classes were mapped.
-            // (The provider's server classes are not in it: JDK 25.0.3 leaves them out.)
+            // A start alone never loads Cidr or the monitor's client (a Construct does); an AOT
+            // cache loads every class it holds at start-up, so both from the cache show that the
+            // training's plan and its Construct over gRPC were recorded.
             assertTrue(waitForStderr(second, "dev.hubspoke.net.Cidr source: shared objects file"),
                     "the training's classes were not loaded from the AOT cache");
+            assertTrue(waitForStderr(second,
+                            "pulumirpc.ResourceMonitorGrpc$ResourceMonitorFutureStub source: shared objects file"),
+                    "the training's Construct was not recorded in the AOT cache");
         }
+    }
+
+    /**
+     * {@code plan} runs the SDK under its mocks, whose task loop waits on a common-pool thread:
+     * with the pool at one thread (2 CPUs) it never finished on Java 25 before Main sized the pool.
+     */
+    @Test
+    void onJava25PlanFinishes() throws Exception {
+        var javaHome = Optional.ofNullable(System.getProperty("hubspoke.aotJavaHome")).filter(h -> !h.isBlank());
+        Assumptions.assumeTrue(javaHome.isPresent(), "no Java 25 or newer named (-Daot.java.home)");
+        var config = Files.writeString(scratch.resolve("seed.yaml"), "{}\n");
+        var builder = new ProcessBuilder("/bin/bash", launcher.toString(), "plan", config.toString());
+        builder.environment().put("JAVA_HOME", javaHome.get());
+        builder.environment().put("HUBSPOKE_CDS", "off");
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:ActiveProcessorCount=2");
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        var stdout = scratch.resolve("plan-on-java-25.out");
+        builder.redirectOutput(stdout.toFile());
+        var process = builder.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        assertTrue(finished, "plan did not finish on Java 25 within 120 s");
+        var out = Files.readString(stdout);
+        assertEquals(0, process.exitValue(), out);
+        assertTrue(out.contains("HubAndSpoke 'hubspoke'") && out.contains("Address plan"), out);
     }
 
     @Test

@@ -94,7 +94,7 @@ class PackagedJarWireIT {
             var response = provider.blocking().construct(
                     ProviderWireIT.construct(monitor, c.type(), name, c.validInputs())
                             .setDryRun(mode == FakeMonitor.Mode.PREVIEW).build());
-            var urn = FakeMonitor.urn(ProviderWireIT.STACK_URN, c.type(), name);
+            var urn = StandInMonitor.urn(ProviderWireIT.STACK_URN, c.type(), name);
             assertEquals(urn, response.getUrn(), c.type() + " in " + mode);
             assertEquals(c.childTypes().stream().sorted().toList(), monitor.registrations().stream()
                     .filter(r -> !r.urn().equals(urn)).map(FakeMonitor.Registration::type).sorted().toList(),

@@ -281,7 +281,7 @@ class ProviderWireIT {
         try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
             var response = provider.blocking().construct(construct(monitor, c.type(), "main", c.validInputs()).build());
 
-            var expectedUrn = FakeMonitor.urn(STACK_URN, c.type(), "main");
+            var expectedUrn = StandInMonitor.urn(STACK_URN, c.type(), "main");
             assertEquals(expectedUrn, response.getUrn());
             var registrations = monitor.registrations();
             var component = monitor.registration(expectedUrn).orElseThrow();
@@ -318,7 +318,7 @@ class ProviderWireIT {
             assertEquals(List.of(), monitor.registrations());
 
             var next = provider.blocking().construct(construct(monitor, c.type(), "good", c.validInputs()).build());
-            assertEquals(FakeMonitor.urn(STACK_URN, c.type(), "good"), next.getUrn());
+            assertEquals(StandInMonitor.urn(STACK_URN, c.type(), "good"), next.getUrn());
         }
     }
 
@@ -344,7 +344,7 @@ class ProviderWireIT {
 
             var next = provider.blocking().construct(
                     construct(monitor, NetworkFixture.TYPE, "fine", Map.of("cidrBlock", "10.0.0.0/16")).build());
-            assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "fine"), next.getUrn());
+            assertEquals(StandInMonitor.urn(STACK_URN, NetworkFixture.TYPE, "fine"), next.getUrn());
         }
     }
 
@@ -441,7 +441,7 @@ class ProviderWireIT {
         try (var monitor = FakeMonitor.start(FakeMonitor.Mode.PREVIEW)) {
             var response = provider.blocking().construct(construct(monitor, NetworkFixture.TYPE, "plan",
                     Map.of("cidrBlock", "10.3.0.0/16")).setDryRun(true).build());
-            var vpcUrn = FakeMonitor.urn(response.getUrn(), "aws:ec2/vpc:Vpc", "plan-vpc");
+            var vpcUrn = StandInMonitor.urn(response.getUrn(), "aws:ec2/vpc:Vpc", "plan-vpc");
             var vpcId = response.getState().getFieldsOrThrow("vpcId");
             assertEquals(Structs.UNKNOWN, Structs.plain(Structs.unwrap(vpcId)), vpcId.toString());
             assertEquals(Set.of(vpcUrn), dependencies(vpcId));
@@ -473,7 +473,7 @@ class ProviderWireIT {
             for (int i = 0; i < calls; i++) {
                 var response = futures.get(i).get(120, TimeUnit.SECONDS);
                 var name = "net" + i;
-                var componentUrn = FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, name);
+                var componentUrn = StandInMonitor.urn(STACK_URN, NetworkFixture.TYPE, name);
                 assertEquals(componentUrn, response.getUrn());
                 var children = monitor.registrations().stream().filter(r -> r.name().startsWith(name + "-")).toList();
                 assertEquals(1 + 1 + i % 3, children.size(), name + " registered " + children);
@@ -534,7 +534,7 @@ class ProviderWireIT {
 
             assertEquals(Empty.getDefaultInstance(),
                     debug.blocking().attach(PluginAttach.newBuilder().setAddress(engine.address()).build()));
-            assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "attached"),
+            assertEquals(StandInMonitor.urn(STACK_URN, NetworkFixture.TYPE, "attached"),
                     debug.blocking().construct(request).getUrn());
         }
     }
@@ -550,7 +550,7 @@ class ProviderWireIT {
                     () -> assertTrue(handshake.getAcceptResources()),
                     () -> assertTrue(handshake.getAcceptOutputs()));
             var request = construct(monitor, NetworkFixture.TYPE, "shook", Map.of("cidrBlock", "10.7.0.0/16")).build();
-            assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "shook"),
+            assertEquals(StandInMonitor.urn(STACK_URN, NetworkFixture.TYPE, "shook"),
                     debug.blocking().construct(request).getUrn());
         }
     }
@@ -567,7 +567,7 @@ class ProviderWireIT {
             }
             own.terminate();
 
-            assertEquals(FakeMonitor.urn(STACK_URN, NetworkFixture.TYPE, "late"),
+            assertEquals(StandInMonitor.urn(STACK_URN, NetworkFixture.TYPE, "late"),
                     inFlight.get(60, TimeUnit.SECONDS).getUrn());
             assertTrue(own.exitsWithin(Duration.ofSeconds(20)), "the provider is still running after SIGTERM");
             assertEquals(143, own.process().exitValue());
