@@ -35,7 +35,8 @@ final class CdsTraining {
             Files.deleteIfExists(config);
         }
         try (var engine = TrainingEngine.start()) {
-            return ProviderMode.run(server -> engine.previewAndUpdate(server.port()), engine.address());
+            return ProviderMode.run(server -> System.err.println(engine.previewAndUpdate(server.port())),
+                    engine.address());
         }
     }
 }

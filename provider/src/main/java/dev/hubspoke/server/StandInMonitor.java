@@ -17,6 +17,7 @@ import pulumirpc.ResourceMonitorGrpc;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's resource monitor, played in process with {@link StandInAws} as the cloud: each
@@ -34,6 +35,7 @@ public class StandInMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase 
 
     private final boolean preview;
     private final StandInAws aws = new StandInAws();
+    private final AtomicInteger registrations = new AtomicInteger();
 
     /** @param preview answer as in {@code pulumi preview} (ids and computed outputs unknown), else as in an update */
     public StandInMonitor(boolean preview) {
@@ -42,6 +44,11 @@ public class StandInMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase 
 
     protected final StandInAws aws() {
         return aws;
+    }
+
+    /** How many registrations it has answered. */
+    public final int answered() {
+        return registrations.get();
     }
 
     /** The URN the engine would give: the parent's type chain, except the stack's, then type and name. */
@@ -60,6 +67,7 @@ public class StandInMonitor extends ResourceMonitorGrpc.ResourceMonitorImplBase 
      * keep their secret markers, as the engine keeps an output secret when its input was.
      */
     protected final RegisterResourceResponse answer(RegisterResourceRequest request) {
+        registrations.incrementAndGet();
         var reply = RegisterResourceResponse.newBuilder()
                 .setUrn(urn(request.getParent(), request.getType(), request.getName()));
         if (!request.getCustom()) {

@@ -33,14 +33,16 @@ public final class TrainingEngine implements AutoCloseable {
             "urn:pulumi:" + STACK + "::" + PROJECT + "::pulumi:pulumi:Stack::" + PROJECT + "-" + STACK;
     private static final String SEED = "hubspoke:index:HubAndSpoke";
 
+    private final StandInMonitor preview = new StandInMonitor(true);
+    private final StandInMonitor update = new StandInMonitor(false);
     private final Server engine;
     private final Server previewMonitor;
     private final Server updateMonitor;
 
     private TrainingEngine() throws IOException {
         engine = serve(new StandInEngine(STACK_URN));
-        previewMonitor = serve(new StandInMonitor(true));
-        updateMonitor = serve(new StandInMonitor(false));
+        previewMonitor = serve(preview);
+        updateMonitor = serve(update);
     }
 
     private static Server serve(io.grpc.BindableService service) throws IOException {
@@ -62,8 +64,13 @@ public final class TrainingEngine implements AutoCloseable {
         return "127.0.0.1:" + server.getPort();
     }
 
-    /** Makes the calls of a preview and then an update of the seed network, on the provider at {@code port}. */
-    public void previewAndUpdate(int port) throws InterruptedException {
+    /**
+     * Makes the calls of a preview and then an update of the seed network, on the provider at
+     * {@code port}; a Construct that fails throws.
+     *
+     * @return what was served, for the training run's stderr
+     */
+    public String previewAndUpdate(int port) throws InterruptedException {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
         try {
@@ -86,6 +93,8 @@ public final class TrainingEngine implements AutoCloseable {
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
+        return "training: served the seed network's Construct as a preview (" + preview.answered()
+                + " registrations) and as an update (" + update.answered() + " registrations)";
     }
 
     @Override

@@ -171,6 +171,28 @@ class LauncherWireIT {
     }
 
     /**
+     * The archive's training run serves the seed network's Construct to itself, as a preview and
+     * as an update, before it prints its port; a Construct that failed would print a warning
+     * instead and leave the archive without the classes of a served Construct.
+     */
+    @Test
+    void theTrainingRunServesThePreviewAndTheUpdateOfTheSeedNetworkBeforeItsPort() throws Exception {
+        var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", ProviderProcess.jar().toString(), "dev.hubspoke.Main", "cds-training");
+        try (var training = ProviderProcess.start(ProviderProcess.environment(), command)) {
+            assertTrue(training.port() > 0);
+            assertTrue(waitForStderr(training, "training: served"), training.stderr());
+            var served = java.util.regex.Pattern.compile("served the seed network's Construct as a preview"
+                    + " \\((\\d+) registrations\\) and as an update \\((\\d+) registrations\\)").matcher(training.stderr());
+            assertTrue(served.find(), training.stderr());
+            // The seed network registers 111 resources, components included.
+            assertEquals(served.group(1), served.group(2), served.group());
+            assertTrue(Integer.parseInt(served.group(1)) > 100, served.group());
+            assertTrue(!training.stderr().contains("before the port"), training.stderr());
+        }
+    }
+
+    /**
      * {@code plan} runs the SDK under its mocks, whose task loop waits on a common-pool thread:
      * with the pool at one thread (2 CPUs) it never finished on Java 25 before Main sized the pool.
      */

@@ -25,8 +25,9 @@ import java.util.zip.ZipFile;
  * {@code bench.aotJavaHome} (25 or newer: the launcher's AOT cache) when given. Each plugin's
  * archive is made once first. Then, per round (the first is a warm-up and is not counted; then
  * {@code bench.runs}), every plugin in turn: a start to the port without and with its archive,
- * then in one provider five seed HubAndSpoke Constructs (the default layout, 100 resources) and
- * five Hub Constructs (the 5th of a type is "warm"), then SIGTERM to exit while idle. Medians,
+ * then in one provider five seed HubAndSpoke Constructs (the default layout: 100 registrations in
+ * 0.1.0, 111 in 0.2.0) and five Hub Constructs (the 5th of a type is "warm"), then SIGTERM to
+ * exit while idle. Medians,
  * min and max, and the load average (1 minute) read before each round, since the machine is shared.
  */
 public final class ReleaseBench {
@@ -183,7 +184,7 @@ public final class ReleaseBench {
             for (int i = 1; i <= WARM_INDEX; i++) {
                 double seconds = construct(provider, monitor, SEED, "seed" + i);
                 if (i == 1) {
-                    samples.add("first seed HubAndSpoke (100 resources)", seconds);
+                    samples.add("first seed HubAndSpoke (default layout)", seconds);
                 } else if (i == WARM_INDEX) {
                     samples.add("warm seed HubAndSpoke (5th)", seconds);
                 }
