@@ -40,6 +40,9 @@ import pulumirpc.Resource.SupportsFeatureRequest;
 import pulumirpc.Resource.SupportsFeatureResponse;
 import pulumirpc.ResourceMonitorGrpc;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,18 @@ final class EngineChannels implements AutoCloseable {
     private record FeatureKey(String address, String feature) {
     }
 
+    /** The monitors' channels and how many Constructs in flight use each; guarded by itself. */
+    private final Map<String, Lease> monitorChannels = new HashMap<>();
+
+    private static final class Lease {
+        final ManagedChannel channel;
+        int users;
+
+        Lease(ManagedChannel channel) {
+            this.channel = channel;
+        }
+    }
+
     /** Where the channels' I/O runs: the provider's own threads, stopped when it stops. */
     private final EventLoopGroup eventLoops;
 
@@ -75,7 +90,30 @@ final class EngineChannels implements AutoCloseable {
     }
 
     private ManagedChannel channel(String address) {
-        return channels.computeIfAbsent(address, target -> NettyChannelBuilder.forTarget(target)
+        return channels.computeIfAbsent(address, this::newChannel);
+    }
+
+    private ManagedChannel leaseMonitorChannel(String address) {
+        synchronized (monitorChannels) {
+            var lease = monitorChannels.computeIfAbsent(address, target -> new Lease(newChannel(target)));
+            lease.users++;
+            return lease.channel;
+        }
+    }
+
+    /** One Construct using the monitor at {@code address} has ended; the last one closes the channel. */
+    void release(String address) {
+        synchronized (monitorChannels) {
+            var lease = monitorChannels.get(address);
+            if (lease != null && --lease.users == 0) {
+                monitorChannels.remove(address);
+                lease.channel.shutdown(); // calls in flight (none by now) may finish
+            }
+        }
+    }
+
+    private ManagedChannel newChannel(String target) {
+        return NettyChannelBuilder.forTarget(target)
                 .eventLoopGroup(eventLoops)
                 .channelType(NioSocketChannel.class)
                 .usePlaintext()
@@ -84,7 +122,7 @@ final class EngineChannels implements AutoCloseable {
                 // tenth of a warm seed Construct's CPU, measured).
                 .disableRetry()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .build());
+                .build();
     }
 
     /**
@@ -94,8 +132,8 @@ final class EngineChannels implements AutoCloseable {
      * server call; calls started there would be cancelled ("io.grpc.Context was cancelled without
      * error") as soon as that other Construct answered.
      */
-    private Channel detached(String address) {
-        return ClientInterceptors.intercept(channel(address), new ClientInterceptor() {
+    private static Channel detached(Channel channel) {
+        return ClientInterceptors.intercept(channel, new ClientInterceptor() {
             @Override
             public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
                                                        Channel next) {
@@ -111,7 +149,7 @@ final class EngineChannels implements AutoCloseable {
 
     /** The engine's logging and root-resource service at {@code address}, as the SDK uses it. */
     Engine engine(String address) {
-        var stub = EngineGrpc.newFutureStub(detached(address));
+        var stub = EngineGrpc.newFutureStub(detached(channel(address)));
         return new Engine() {
             @Override
             public CompletableFuture<Void> logAsync(LogRequest request) {
@@ -131,9 +169,16 @@ final class EngineChannels implements AutoCloseable {
         };
     }
 
-    /** The resource monitor at {@code address}, as the SDK uses it. */
+    /**
+     * The resource monitor at {@code address}, as the SDK uses it, for one Construct: call
+     * {@link #release} with the same address when that Construct has ended. Its channel is shared
+     * by the Constructs in flight and closed when the last of them ends. The engine stops a
+     * monitor gracefully when the program ends, and its gRPC server (grpc-go) then waits up to
+     * one second for each client to close its connection: a channel kept open for the provider's
+     * lifetime added that second to every {@code pulumi preview} and {@code up}.
+     */
     Monitor monitor(String address) {
-        var stub = ResourceMonitorGrpc.newFutureStub(detached(address));
+        var stub = ResourceMonitorGrpc.newFutureStub(detached(leaseMonitorChannel(address)));
         return new Monitor() {
             @Override
             public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(SupportsFeatureRequest request) {
@@ -210,8 +255,13 @@ final class EngineChannels implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.values().forEach(ManagedChannel::shutdown);
-        for (var channel : channels.values()) {
+        var all = new ArrayList<>(channels.values());
+        synchronized (monitorChannels) {
+            monitorChannels.values().forEach(lease -> all.add(lease.channel));
+            monitorChannels.clear();
+        }
+        all.forEach(ManagedChannel::shutdown);
+        for (var channel : all) {
             try {
                 if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
                     channel.shutdownNow();

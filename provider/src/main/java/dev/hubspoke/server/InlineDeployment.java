@@ -34,6 +34,8 @@ final class InlineDeployment {
     /** Runs {@code work} (which may register resources) in a new deployment for {@code request}. */
     static <T> CompletableFuture<T> run(ConstructRouter router, EngineChannels channels, String engineAddress,
                                         ConstructRequest request, Supplier<CompletableFuture<T>> work) {
+        // Released when this Construct ends, so the monitor's channel closes with the last one.
+        var monitor = channels.monitor(request.getMonitorEndpoint());
         try {
             var logger = Logger.getLogger(DeploymentImpl.class.getName());
             logger.setLevel(GlobalLogging.GlobalLevel);
@@ -41,8 +43,7 @@ final class InlineDeployment {
                     ImmutableSet.copyOf(request.getConfigSecretKeysList()));
             var organization = request.getOrganization().isEmpty() ? "organization" : request.getOrganization();
             var state = new DeploymentImpl.DeploymentState(config, logger, organization, request.getProject(),
-                    request.getStack(), "", request.getDryRun(), channels.engine(engineAddress),
-                    channels.monitor(request.getMonitorEndpoint()));
+                    request.getStack(), "", request.getDryRun(), channels.engine(engineAddress), monitor);
             // The deployment's parts take the runner and the engine logger when they are built.
             state.runner = new SettlingRunner();
             state.logger = QuietDebugLogger.of(state.logger);
@@ -54,8 +55,10 @@ final class InlineDeployment {
                     new OutputContextInternal(new OutputFactory(state.runner)),
                     List.of());
             return router.run(deployment, () -> new PulumiInternal(state.runner, context)
-                    .runInlineAsync(ignored -> work.get()));
+                    .runInlineAsync(ignored -> work.get()))
+                    .whenComplete((result, failure) -> channels.release(request.getMonitorEndpoint()));
         } catch (RuntimeException failure) {
+            channels.release(request.getMonitorEndpoint());
             return CompletableFuture.failedFuture(failure);
         }
     }

@@ -3,7 +3,9 @@ package dev.hubspoke.server;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import dev.hubspoke.plan.StandInAws;
+import io.grpc.Attributes;
 import io.grpc.Server;
+import io.grpc.ServerTransportFilter;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's resource monitor as a provider's Construct talks to it, playing AWS: every
@@ -70,6 +73,8 @@ final class FakeMonitor extends StandInMonitor implements AutoCloseable {
     private final List<String> invokes = new CopyOnWriteArrayList<>();
     private final List<String> featureQuestions = new CopyOnWriteArrayList<>();
     private final Server server;
+    /** Client connections open now. */
+    private final AtomicInteger openConnections = new AtomicInteger();
 
     /**
      * The ports of every monitor started in this JVM. The provider remembers a monitor's answers by
@@ -90,6 +95,18 @@ final class FakeMonitor extends StandInMonitor implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             Server started = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                     .maxInboundMessageSize(64 * 1024 * 1024)
+                    .addTransportFilter(new ServerTransportFilter() {
+                        @Override
+                        public Attributes transportReady(Attributes attributes) {
+                            openConnections.incrementAndGet();
+                            return attributes;
+                        }
+
+                        @Override
+                        public void transportTerminated(Attributes attributes) {
+                            openConnections.decrementAndGet();
+                        }
+                    })
                     .addService(this).build().start();
             if (PORTS_USED.add(started.getPort())) {
                 return started;
@@ -115,6 +132,11 @@ final class FakeMonitor extends StandInMonitor implements AutoCloseable {
      */
     static FakeMonitor start(Mode mode, Duration registrationDelay, Map<String, String> refusals) throws IOException {
         return new FakeMonitor(mode, registrationDelay, refusals);
+    }
+
+    /** How many client connections are open now. */
+    int openConnections() {
+        return openConnections.get();
     }
 
     String address() {

@@ -229,6 +229,26 @@ class ProviderWireIT {
                 : Set.of();
     }
 
+    /**
+     * The engine stops a monitor gracefully when the program ends, and its gRPC server waits up
+     * to a second for every client to close its connection; the provider closes its own once the
+     * Constructs using that monitor have ended, and opens a new one for the next.
+     */
+    @Test
+    void theConnectionToAMonitorClosesWhenItsConstructsHaveEnded() throws Exception {
+        try (var monitor = FakeMonitor.start(FakeMonitor.Mode.PREVIEW)) {
+            for (var name : List.of("first", "second")) {
+                provider.blocking().construct(construct(monitor, "hubspoke:index:Hub", name, Map.of())
+                        .setDryRun(true).build());
+                for (int i = 0; i < 100 && monitor.openConnections() > 0; i++) {
+                    Thread.sleep(20);
+                }
+                assertEquals(0, monitor.openConnections(), "still connected after the Construct of " + name);
+            }
+            assertEquals(8, monitor.registrations().size(), "both Constructs registered (a Hub is 4 resources)");
+        }
+    }
+
     @Test
     void getPluginInfoReportsTheBuildVersion() {
         var info = provider.blocking().getPluginInfo(Empty.getDefaultInstance());
