@@ -49,8 +49,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The provider's connections to the engine and its resource monitors, one channel per address,
- * shared by all Construct calls and closed when the provider stops (the SDK's own clients open
- * a channel per deployment that nothing ever closes); and each monitor's SupportsFeature answers.
+ * shared by the Construct calls (the SDK's own clients open a channel per deployment that nothing
+ * ever closes): the engine's until the provider stops, a monitor's until the last Construct using
+ * it ends; and each monitor's SupportsFeature answers, kept for the provider's life.
  */
 final class EngineChannels implements AutoCloseable {
 
