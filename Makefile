@@ -88,11 +88,13 @@ test-sdks:
 # The examples under the real pulumi CLI: hubspoke installed from the `make dist` tarball, AWS
 # played by the stand-in plugin (NOT AWS). YAML, Python, TypeScript, Go and Java; C# is checked
 # statically (no .NET SDK here). HUBSPOKE_E2E_LANGUAGES=yaml,java narrows the language list.
+# The whole output is kept in tests/e2e/test-output/e2e.log; a failing test's own lines are
+# printed again at the end.
 test-e2e: toolchain dist
 	@echo "test: engine end-to-end (tests/e2e; go test prints each pulumi command with its time)"
 	tools/python-with-yaml.sh tests/e2e/check-csharp-example.py --self-test
 	tools/python-with-yaml.sh tests/e2e/check-csharp-example.py
-	cd tests/e2e && go test -count=1 -v -timeout 40m ./...
+	cd tests/e2e && ../../tools/go-test.sh test-output/e2e.log -count=1 -v -timeout 40m ./...
 
 sdks:
 	PLUGIN_DOWNLOAD_URL='$(PLUGIN_DOWNLOAD_URL)' tools/sdks.sh
