@@ -110,7 +110,7 @@ public final class FirewallPolicy extends BaseComponent {
         super(TYPE, name, options);
         var scope = scope(name, args.tags());
 
-        var stateful = new ArrayList<FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs>();
+        var stateful = new ArrayList<Output<FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs>>();
         var groups = new ArrayList<RuleGroup>();
         var statefulGroups = new ArrayList<Map.Entry<Integer, RuleGroup>>();
         if (!plan.statefulRules().isEmpty()) {
@@ -131,8 +131,9 @@ public final class FirewallPolicy extends BaseComponent {
         }
         for (var entry : statefulGroups) {
             groups.add(entry.getValue());
-            stateful.add(FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs.builder()
-                    .priority(entry.getKey()).resourceArn(entry.getValue().arn()).build());
+            int priority = entry.getKey();
+            stateful.add(entry.getValue().arn().applyValue(arn -> FirewallPolicyFirewallPolicyStatefulRuleGroupReferenceArgs
+                    .builder().priority(priority).resourceArn(arn).build()));
         }
 
         String policyName = scope.name("policy");
@@ -146,7 +147,8 @@ public final class FirewallPolicy extends BaseComponent {
                                 .ruleOrder(STRICT_ORDER)
                                 .build())
                         .statefulDefaultActions("aws:drop_strict", "aws:alert_strict")
-                        .statefulRuleGroupReferences(stateful)
+                        // One Output for the list: see VpcParts.joined.
+                        .statefulRuleGroupReferences(VpcParts.joined(stateful))
                         .build())
                 .tags(scope.tags(policyName))
                 .build(), scope.options());

@@ -240,28 +240,29 @@ public final class InspectionVpc extends BaseComponent {
         return new Firewall(name, FirewallArgs.builder()
                 .vpcId(vpcId)
                 .firewallPolicyArn(policyArn)
-                .subnetMappings(subnets.stream()
-                        .map(s -> FirewallSubnetMappingArgs.builder().subnetId(s.subnet().id()).build())
-                        .toList())
+                .subnetMappings(VpcParts.joined(subnets.stream()
+                        .map(s -> s.subnet().id().applyValue(id -> FirewallSubnetMappingArgs.builder().subnetId(id).build()))
+                        .toList()))
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
 
     /** Alert and flow logs of the firewall, each to its own CloudWatch log group. */
     private static void firewallLogging(Scope scope, Firewall firewall, int retentionDays) {
-        var configs = new ArrayList<LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs>();
+        var configs = new ArrayList<Output<LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs>>();
         for (String logType : List.of("ALERT", "FLOW")) {
             var group = VpcParts.vendedLogGroup(scope, "firewall-" + logType.toLowerCase() + "-logs", retentionDays);
-            configs.add(LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs.builder()
+            configs.add(group.name().applyValue(groupName -> LoggingConfigurationLoggingConfigurationLogDestinationConfigArgs
+                    .builder()
                     .logType(logType)
                     .logDestinationType("CloudWatchLogs")
-                    .logDestination(group.name().applyValue(groupName -> Map.of("logGroup", groupName)))
-                    .build());
+                    .logDestination(Map.of("logGroup", groupName))
+                    .build()));
         }
         new LoggingConfiguration(scope.name("firewall-logging"), LoggingConfigurationArgs.builder()
                 .firewallArn(firewall.arn())
                 .loggingConfiguration(LoggingConfigurationLoggingConfigurationArgs.builder()
-                        .logDestinationConfigs(configs)
+                        .logDestinationConfigs(VpcParts.joined(configs))
                         .build())
                 .build(), scope.options());
     }

@@ -256,7 +256,20 @@ final class VpcParts {
 
     /** The ids of {@code resources}, in their order. */
     static Output<List<String>> ids(List<? extends CustomResource> resources) {
-        return Output.all(resources.stream().map(CustomResource::id).toList());
+        return joined(resources.stream().map(CustomResource::id).toList());
+    }
+
+    /**
+     * The elements as one Output. Every property that holds the outputs of several resources is
+     * given as one: the SDK (com.pulumi:pulumi 1.36.1) gathers a property's dependencies into a
+     * plain HashSet from whichever threads complete its outputs, so a list of outputs that
+     * resolve at the same moment lost a dependency now and then (a firewall policy recorded
+     * without one of its rule groups; destroying that stack would then delete the rule group
+     * while the policy still used it). {@code Output.all} merges the dependencies in one step
+     * once every element is known.
+     */
+    static <T> Output<List<T>> joined(List<Output<T>> elements) {
+        return Output.all(elements);
     }
 
     static Output<List<String>> routeTableIds(List<TierSubnet> subnets) {

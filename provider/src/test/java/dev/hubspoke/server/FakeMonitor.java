@@ -42,7 +42,7 @@ final class FakeMonitor extends StandInMonitor implements AutoCloseable {
 
     /** One RegisterResource call. */
     record Registration(String type, String name, String parent, boolean custom, Struct inputs, String urn,
-                        String id) {
+                        String id, List<String> dependencies) {
     }
 
     /**
@@ -185,7 +185,8 @@ final class FakeMonitor extends StandInMonitor implements AutoCloseable {
         var started = System.nanoTime();
         var answer = answer(request);
         registrations.add(new Registration(request.getType(), request.getName(), request.getParent(),
-                request.getCustom(), request.getObject(), answer.getUrn(), answer.getId()));
+                request.getCustom(), request.getObject(), answer.getUrn(), answer.getId(),
+                List.copyOf(request.getDependenciesList())));
         if (request.getCustom()) {
             sleep(registrationDelay);
             creates.add(new Create(request.getName(), request.getParent(), started, System.nanoTime()));

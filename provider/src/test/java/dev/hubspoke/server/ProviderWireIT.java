@@ -511,6 +511,49 @@ class ProviderWireIT {
         }
     }
 
+    /**
+     * A property holding the outputs of several resources (the policy's rule group references, the
+     * firewall's subnet mappings, its two log destinations) makes its resource depend on each of
+     * them, every time: the SDK gathers those dependencies from whichever threads complete the
+     * outputs, and lost one now and then when they completed together (VpcParts.joined). Repeated,
+     * with a monitor that answers at once, so that they do complete together.
+     */
+    @Test
+    void aPropertyHoldingSeveralResourcesOutputsDependsOnEachOfThemEveryTime() throws Exception {
+        try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
+            for (int round = 0; round < 15; round++) {
+                provider.blocking().construct(construct(monitor, "hubspoke:index:FirewallPolicy", "policy" + round,
+                        Map.of()).build());
+                provider.blocking().construct(construct(monitor, "hubspoke:index:InspectionVpc", "insp" + round,
+                        Map.of("cidrBlock", "10.129.0.0/24", "transitGatewayId", "tgw-0123",
+                                "spokeRouteTableId", "tgw-rtb-spoke", "inspectionRouteTableId", "tgw-rtb-inspection",
+                                "firewallPolicyArn", "arn:aws:network-firewall:us-east-1:123456789012:firewall-policy/p",
+                                "firewallLogging", true)).build());
+            }
+            var all = monitor.registrations();
+            for (int round = 0; round < 15; round++) {
+                assertDependsOnEvery(all, "policy" + round + "-policy", "aws:networkfirewall/ruleGroup:RuleGroup",
+                        "policy" + round + "-", 4);
+                assertDependsOnEvery(all, "insp" + round + "-firewall", "aws:ec2/subnet:Subnet",
+                        "insp" + round + "-firewall-", 2);
+                assertDependsOnEvery(all, "insp" + round + "-firewall-logging", "aws:cloudwatch/logGroup:LogGroup",
+                        "insp" + round + "-firewall-", 2);
+            }
+        }
+    }
+
+    /** The resource named {@code name} depends on each of the {@code count} resources of {@code type} named {@code prefix}*. */
+    private static void assertDependsOnEvery(List<FakeMonitor.Registration> all, String name, String type, String prefix,
+                                             int count) {
+        var resource = all.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(
+                () -> new AssertionError("no registration named " + name));
+        var sources = all.stream().filter(r -> r.type().equals(type) && r.name().startsWith(prefix))
+                .map(FakeMonitor.Registration::urn).collect(Collectors.toSet());
+        assertEquals(count, sources.size(), prefix + "* of " + type + ": " + sources);
+        assertTrue(resource.dependencies().containsAll(sources),
+                name + " depends on " + resource.dependencies() + ", not on every one of " + sources);
+    }
+
     @Test
     void eachFeatureIsAskedOfAMonitorOnceHoweverManyResourcesAndConstructs() throws Exception {
         try (var monitor = FakeMonitor.start(FakeMonitor.Mode.UPDATE)) {
